@@ -1,0 +1,80 @@
+import type * as t from '@babel/types';
+import { linkParents, type Node } from './ast';
+import { Evaluator } from './evaluate';
+import { activeModels, buildFileModel, collectFacts } from './file-model';
+import { buildSite, type Site } from './site';
+import type { Finding, RuleId, Severity } from './types';
+import { parseSource } from '../parse/parse-source';
+import { FRAMEWORKS } from '../frameworks';
+import { RULES } from '../rules';
+import type { Report } from '../rules/types';
+
+export interface AnalyzeFileOptions {
+  /** Rule severities; a rule set to 'off' (or missing when `rules` is given) does not run. */
+  rules?: Partial<Record<RuleId, Severity | 'off'>>;
+  sanitizers?: string[];
+}
+
+/** Parses and analyses one file's source. Throws ParseError when it does not parse. */
+export function analyzeSource(code: string, file: string, options: AnalyzeFileOptions = {}): Finding[] {
+  const ast = parseSource(code, file);
+  const program = ast.program as t.Program;
+  linkParents(program as Node);
+  return analyzeProgram(program, file, options);
+}
+
+export function analyzeProgram(program: t.Program, file: string, options: AnalyzeFileOptions = {}): Finding[] {
+  const facts = collectFacts(program);
+  const model = buildFileModel(program, facts, activeModels(FRAMEWORKS, facts));
+  if (!model.sites.length) return [];
+  const ev = new Evaluator(model, { sanitizers: new Set(options.sanitizers ?? []) });
+  const sites = model.sites.map((r) => buildSite(r, model, ev));
+  const ctx = { file: model, ev };
+  const findings: Finding[] = [];
+
+  for (const rule of RULES) {
+    const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    const reports: Report[] = [];
+    if (rule.checkSite) for (const site of sites) reports.push(...rule.checkSite(site, ctx));
+    if (rule.checkHandler) for (const group of groupByHandler(sites)) reports.push(...rule.checkHandler(group, ctx));
+    for (const r of reports) findings.push(toFinding(r, rule.meta.id, severity, file));
+  }
+  return findings.sort(compareFindings);
+}
+
+function groupByHandler(sites: Site[]): Site[][] {
+  const groups = new Map<Node, Site[]>();
+  for (const s of sites) {
+    const key = s.handler?.node;
+    if (!key) continue;
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
+  }
+  return [...groups.values()];
+}
+
+function toFinding(r: Report, ruleId: RuleId, severity: Severity, file: string): Finding {
+  const { range } = r.site;
+  const finding: Finding = {
+    ruleId,
+    severity,
+    file,
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    message: r.message,
+    framework: r.site.framework,
+    fixable: !!r.fix,
+    range,
+  };
+  if (r.fix) finding.fix = r.fix;
+  if (r.related?.length) finding.related = r.related;
+  return finding;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

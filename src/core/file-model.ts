@@ -1,0 +1,254 @@
+import type * as t from '@babel/types';
+import { children, dottedName, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { Scope, functionParamNames, patternNames, type ErrorSourceKind } from './scope';
+import type { FrameworkId, RawSite, StatusSetter } from './types';
+import type { FileFacts, FrameworkModel } from '../frameworks/types';
+import { ERROR_NAME, callArgumentOf, calleeParts } from '../frameworks/names';
+
+export interface SiteRecord {
+  raw: RawSite;
+  scope: Scope;
+}
+
+export interface SetterRecord {
+  setter: StatusSetter;
+  scope: Scope;
+}
+
+export interface CallRecord {
+  node: t.CallExpression;
+  scope: Scope;
+}
+
+/** Everything the analysis needs from one parsed file, built in a single walk. */
+export interface FileModel {
+  program: t.Program;
+  facts: FileFacts;
+  models: FrameworkModel[];
+  root: Scope;
+  scopes: Map<Node, Scope>;
+  sites: SiteRecord[];
+  setters: SetterRecord[];
+  /** Calls by callee name (`f(...)`, `this.f(...)`, `exports.f(...)`), for same-file helpers. */
+  calls: Map<string, CallRecord[]>;
+}
+
+export function collectFacts(program: t.Program): FileFacts {
+  const imports = new Set<string>();
+  const importedNames = new Map<string, string>();
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration') {
+      imports.add(stmt.source.value);
+      for (const s of stmt.specifiers) {
+        const imported = s.type === 'ImportSpecifier' ? (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value) : 'default';
+        importedNames.set(s.local.name, `${stmt.source.value}#${imported}`);
+      }
+    }
+  }
+  // require() anywhere (legacy code requires inside functions too), and dynamic import()
+  const stack: Node[] = [program];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' && node.arguments[0]?.type === 'StringLiteral' &&
+      ((node.callee.type === 'Identifier' && node.callee.name === 'require') || node.callee.type === 'Import')) {
+      const spec = node.arguments[0].value;
+      imports.add(spec);
+      const parent = parentOf(node);
+      if (parent?.type === 'VariableDeclarator') for (const { name } of patternNames(parent.id as Node)) importedNames.set(name, spec);
+    }
+    for (const c of children(node)) stack.push(c);
+  }
+  return { imports, importedNames };
+}
+
+export function activeModels(all: readonly FrameworkModel[], facts: FileFacts): FrameworkModel[] {
+  const detected = all.filter((m) => m.detect(facts));
+  const fallback = all.filter((m) => m.fallback && !detected.includes(m));
+  return [...detected, ...fallback];
+}
+
+/** How a function's first parameter receives an error, from where the function is passed. */
+function errorCallbackKind(fn: FunctionNode): ErrorSourceKind | null {
+  const arg = callArgumentOf(fn);
+  if (!arg) return null;
+  const { method } = calleeParts(arg.call);
+  if (method === 'catch' && arg.index === 0) return 'promise-catch';
+  if (method === 'then' && arg.index === 1) return 'promise-catch';
+  const first = fn.params[0];
+  const name = first && first.type === 'Identifier' ? first.name : null;
+  if (name && ERROR_NAME.test(name) && method !== 'then') return 'callback';
+  return null;
+}
+
+export function buildFileModel(program: t.Program, facts: FileFacts, models: FrameworkModel[]): FileModel {
+  const root = new Scope(program, null);
+  const model: FileModel = { program, facts, models, root, scopes: new Map([[program as Node, root]]), sites: [], setters: [], calls: new Map() };
+  const pendingAssignments: { scope: Scope; name: string; expr: Node; at: Node; path?: (string | null)[] }[] = [];
+
+  const enterFunction = (fn: FunctionNode, parent: Scope): Scope => {
+    const scope = new Scope(fn, parent);
+    model.scopes.set(fn, scope);
+    for (const name of functionParamNames(fn)) scope.declare(name);
+    for (const m of models) {
+      const role = m.handlerRole(fn, facts);
+      if (!role) continue;
+      scope.role = role;
+      for (const r of role.responses) scope.responses.set(r, role.framework);
+      if (role.errorParam) scope.errorSources.set(role.errorParam, role.kind === 'helper' ? 'helper-param' : 'error-middleware');
+      break;
+    }
+    const cbKind = errorCallbackKind(fn);
+    const first = fn.params[0];
+    if (cbKind && first) {
+      const p = first.type === 'AssignmentPattern' ? first.left : first;
+      if (p.type === 'Identifier') scope.errorSources.set(p.name, cbKind);
+      else for (const { name, path } of patternNames(p as Node)) scope.bind(name, { expr: p as Node, path, at: fn });
+    }
+    // A function declared with a name is callable from the enclosing scope.
+    if (fn.type === 'FunctionDeclaration' && fn.id) {
+      parent.declare(fn.id.name);
+      parent.functions.set(fn.id.name, fn);
+    }
+    const decl = parentOf(fn);
+    if (decl?.type === 'VariableDeclarator' && decl.id.type === 'Identifier') parent.functions.set(decl.id.name, fn);
+    if (decl?.type === 'AssignmentExpression') {
+      const name = dottedName(decl.left as Node);
+      if (name) parent.functions.set(name.replace(/^(module\.)?exports\./, ''), fn);
+    }
+    if (decl?.type === 'ObjectProperty' || fn.type === 'ObjectMethod' || fn.type === 'ClassMethod') {
+      const key = (fn.type === 'ObjectMethod' || fn.type === 'ClassMethod' ? fn.key : (decl as t.ObjectProperty).key) as Node;
+      if (key.type === 'Identifier') root.functions.set(`this.${key.name}`, fn);
+    }
+    return scope;
+  };
+
+  const resolverFor = (scope: Scope, framework: FrameworkId) => (expr: Node): string | null => {
+    const n = unwrap(expr);
+    if (n.type !== 'Identifier') return null;
+    return responseName(scope, n.name, framework, 0);
+  };
+
+  const visit = (node: Node, scope: Scope): void => {
+    switch (node.type) {
+      case 'VariableDeclarator': {
+        const names = patternNames(node.id as Node);
+        // var hoists to the function; let/const fold into it too (block scopes are not modelled)
+        for (const { name, path } of names) {
+          scope.declare(name);
+          if (node.init) scope.bind(name, { expr: node.init as Node, path, at: node });
+        }
+        break;
+      }
+      case 'CatchClause': {
+        if (node.param) {
+          if (node.param.type === 'Identifier') {
+            scope.declare(node.param.name);
+            scope.errorSources.set(node.param.name, 'catch');
+          } else {
+            // catch ({ message }): each name reads a property of the caught error
+            for (const { name, path } of patternNames(node.param as Node)) {
+              scope.declare(name);
+              scope.bind(name, { expr: node.param as Node, path, at: node });
+            }
+          }
+        }
+        break;
+      }
+      case 'AssignmentExpression': {
+        const left = node.left as Node;
+        if (left.type === 'Identifier') pendingAssignments.push({ scope, name: left.name, expr: node.right as Node, at: node });
+        else if (isMember(left)) {
+          // payload.error = err.message: the object now carries the value
+          let base: Node = left;
+          while (isMember(base)) base = unwrap(base.object as Node);
+          if (base.type === 'Identifier') pendingAssignments.push({ scope, name: base.name, expr: node.right as Node, at: node });
+        } else if (left.type === 'ObjectPattern' || left.type === 'ArrayPattern') {
+          for (const { name, path } of patternNames(left)) pendingAssignments.push({ scope, name, expr: node.right as Node, at: node, path });
+        }
+        break;
+      }
+      case 'CallExpression': {
+        const callee = node.callee as Node;
+        let name: string | null = null;
+        if (callee.type === 'Identifier') name = callee.name;
+        else if (isMember(callee)) {
+          const obj = unwrap(callee.object as Node);
+          const prop = propertyName(callee);
+          if (prop && (obj.type === 'ThisExpression' || dottedName(obj) === 'exports' || dottedName(obj) === 'module.exports')) name = obj.type === 'ThisExpression' ? `this.${prop}` : prop;
+          // Object.assign(target, src) and list.push(x) put values into a container
+          const objName = obj.type === 'Identifier' ? obj.name : null;
+          if (dottedName(callee) === 'Object.assign' && node.arguments[0]?.type === 'Identifier') {
+            for (const src of node.arguments.slice(1)) pendingAssignments.push({ scope, name: node.arguments[0].name, expr: src as Node, at: node });
+          } else if (objName && (prop === 'push' || prop === 'unshift')) {
+            for (const a of node.arguments) pendingAssignments.push({ scope, name: objName, expr: a as Node, at: node });
+          }
+        }
+        if (name) {
+          const list = model.calls.get(name);
+          const rec = { node, scope };
+          if (list) list.push(rec);
+          else model.calls.set(name, [rec]);
+        }
+        break;
+      }
+    }
+
+    if (node.type === 'ExpressionStatement') {
+      const expr = node.expression as Node;
+      for (const m of models) {
+        const setter = m.matchStatusSetter(expr, resolverFor(scope, m.id));
+        if (setter) {
+          model.setters.push({ setter, scope });
+          break;
+        }
+      }
+    }
+    if (isCandidateSite(node)) {
+      for (const m of models) {
+        const raw = m.matchSite(node, resolverFor(scope, m.id));
+        if (raw) {
+          model.sites.push({ raw, scope });
+          break;
+        }
+      }
+    }
+
+    for (const child of children(node)) {
+      if (isFunction(child)) {
+        const inner = enterFunction(child, scope);
+        for (const c of children(child)) visit(c, inner);
+      } else {
+        visit(child, scope);
+      }
+    }
+  };
+
+  visit(program as Node, root);
+  for (const a of pendingAssignments) {
+    const owner = a.scope.owner(a.name) ?? root;
+    owner.bind(a.name, { expr: a.expr, path: a.path ?? [], at: a.at });
+  }
+  return model;
+}
+
+function isCandidateSite(node: Node): boolean {
+  return node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'AssignmentExpression' ||
+    node.type === 'ReturnStatement' || node.type === 'NewExpression' || node.type === 'ThrowStatement';
+}
+
+/** The response binding a name refers to in `scope` (directly, or through `const r = res`). */
+export function responseName(scope: Scope, name: string, framework: FrameworkId, depth: number): string | null {
+  const owner = scope.owner(name);
+  if (!owner) return null;
+  if (owner.responses.get(name) === framework) return name;
+  if (depth > 2) return null;
+  for (const b of owner.bindings.get(name) ?? []) {
+    if (b.path.length) continue;
+    const e = unwrap(b.expr);
+    if (e.type === 'Identifier' && e.name !== name) {
+      const r = responseName(owner, e.name, framework, depth + 1);
+      if (r) return r;
+    }
+  }
+  return null;
+}

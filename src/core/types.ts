@@ -1,0 +1,116 @@
+import type { Node, FunctionNode } from './ast';
+
+export type Severity = 'error' | 'warning';
+export type RuleId =
+  | 'leaked-exception'
+  | 'leaked-downstream'
+  | 'error-in-2xx'
+  | 'bare-500'
+  | 'client-error-as-500'
+  | 'auth-status-mismatch'
+  | 'account-enumeration';
+
+export type FrameworkId = 'express' | 'node-http' | 'koa' | 'fastify' | 'nestjs' | 'next' | 'hapi';
+
+/** Where a site lives: 1-based lines and columns; `endColumn` is exclusive, as in ESLint. */
+export interface SourceRange {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** What the rewrite of a site should produce; computed once by the rule so `apply` and `analyze` agree. */
+export interface FixPlan {
+  /** `wrap-cause`: hand the caught error on wrapped in `errorClass` with `cause`; `replace`: throw a new typed error. */
+  kind: 'wrap-cause' | 'replace';
+  errorClass: string;
+  /** Vetted message for the new error, when the author wrote one. */
+  message?: string;
+  /** Name of the caught error value to pass as `cause`. */
+  cause?: string;
+  /** For UpstreamError: the downstream service's name. */
+  service?: string;
+}
+
+export interface RelatedLocation {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  /** Relative to the current directory, with `/` separators. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  framework: FrameworkId;
+  fixable: boolean;
+  /** Offsets of the site in the file, for `apply` and code frames. */
+  range: SourceRange;
+  fix?: FixPlan;
+  related?: RelatedLocation[];
+}
+
+export interface FileError {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** How a handler's parameters are used, as a framework model sees them. */
+export interface HandlerRole {
+  framework: FrameworkId;
+  kind: 'route' | 'error-middleware' | 'server' | 'helper';
+  /** Names of parameters that are response objects (res, ctx, reply, h). */
+  responses: string[];
+  /** A parameter that holds an error (4-argument error middleware, error-handler callbacks). */
+  errorParam?: string;
+  /** The `next` callback, when there is one. */
+  nextParam?: string;
+}
+
+/**
+ * A response emission as a framework model recognises it: the call or assignment that sends a body, a status or a
+ * header. Status, taint and context are worked out by the core from these expressions.
+ */
+export interface RawSite {
+  node: Node;
+  framework: FrameworkId;
+  /** The method or property used (`json`, `send`, `sendStatus`, `end`, `body`, `setHeader`...). */
+  method: string;
+  /** Response binding the site writes to. */
+  response: string;
+  /** Status given in the site itself (`res.status(500).json()`, `sendStatus(500)`, `writeHead(500)`). */
+  status?: Node;
+  /** Body expressions sent (possibly several for `write`). */
+  body: Node[];
+  /** Header value expressions. */
+  headers: Node[];
+  /** Sends headers/status only, or an explicitly empty body. */
+  bodyless: boolean;
+  /** Only sets a header; it does not send the response. */
+  headerOnly: boolean;
+  /** Streaming or partial write: not a complete response. */
+  partial?: boolean;
+}
+
+/** A status-setting statement that precedes a send (`res.status(500);`, `res.statusCode = 500`). */
+export interface StatusSetter {
+  node: Node;
+  response: string;
+  status: Node;
+}
+
+export interface FunctionInfo {
+  fn: FunctionNode;
+  role: HandlerRole | null;
+}

@@ -1,0 +1,32 @@
+import { exceptionFacts } from '../core/taint-facts';
+import { classForMessage, replaceWith, wrapCause } from './fix-plans';
+import { helperSuffix } from './leaks';
+import { isSuccessStatus, sendsResponse, statusWords } from './status';
+import type { Rule } from './types';
+import { errorSignal, messageText } from './wording';
+
+export const errorIn2xx: Rule = {
+  meta: {
+    id: 'error-in-2xx',
+    defaultSeverity: 'warning',
+    description: 'A 2xx response (explicit or implicit) whose body signals an error.',
+    rationale:
+      'Clients, caches, monitoring and retries read the status code, not the body. An error sent with 200 is cached, counted as ' +
+      'a success and never retried; every client has to parse the body to find out it failed. Send the 4xx/5xx the error calls for.',
+    bad: "if (!user) {\n  return res.json({ success: false, message: 'User not found' });\n}",
+    good: "if (!user) {\n  throw new NotFoundError('User not found');\n}",
+    tags: ['correctness', 'http'],
+    cwe: [],
+  },
+  checkSite(site) {
+    if (!sendsResponse(site) || site.raw.bodyless || !isSuccessStatus(site)) return [];
+    const body = site.raw.body[0];
+    let signal = errorSignal(body, site.scope);
+    const fromError = site.errorContext && exceptionFacts(site.bodyTaint).length > 0;
+    if (!signal && fromError) signal = 'the caught error';
+    if (!signal) return [];
+    const text = messageText(site);
+    const fix = fromError ? wrapCause(site, 'InternalError') : text ? replaceWith(site, classForMessage(text), text) : undefined;
+    return [{ site, message: `Error response sent with ${statusWords(site)}: the body has ${signal}${helperSuffix(site)}`, fix }];
+  },
+};

@@ -1,0 +1,49 @@
+import { isStatementSite, type Site } from '../core/site';
+import type { FixPlan } from '../core/types';
+
+const CLASS_BY_STATUS: Record<number, string> = {
+  400: 'BadRequestError',
+  401: 'UnauthenticatedError',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+  409: 'ConflictError',
+  422: 'BadRequestError',
+  429: 'RateLimitedError',
+  500: 'InternalError',
+  502: 'UpstreamError',
+  503: 'ServiceUnavailableError',
+  504: 'UpstreamTimeoutError',
+};
+
+export function classForStatus(status: number): string | null {
+  return CLASS_BY_STATUS[status] ?? (status >= 500 ? 'InternalError' : status >= 400 ? 'BadRequestError' : null);
+}
+
+/** The error class a message written for the client calls for. */
+export function classForMessage(text: string): string {
+  if (/\bnot found\b|does(n't| not) exist|no such/i.test(text)) return 'NotFoundError';
+  if (/\b(already exists?|already (registered|taken|in use)|duplicate|conflict)\b/i.test(text)) return 'ConflictError';
+  if (/\b(forbidden|permission|not allowed|access denied|admins? only|insufficient)\b/i.test(text)) return 'ForbiddenError';
+  if (/\b(unauthori[sz]ed|unauthenticated|token|log ?in|credentials|password)\b/i.test(text)) return 'UnauthenticatedError';
+  if (/\b(too many|rate limit)\b/i.test(text)) return 'RateLimitedError';
+  return 'BadRequestError';
+}
+
+/** A site the transforms can rewrite: a whole statement that sends a complete response. */
+export function rewritable(site: Site): boolean {
+  return isStatementSite(site) && !site.raw.partial && !site.raw.headerOnly;
+}
+
+/** Hand the caught error on, wrapped in `errorClass` with the error as `cause`. */
+export function wrapCause(site: Site, errorClass: string, service?: string): FixPlan | undefined {
+  if (!rewritable(site) || !site.errorContext?.name) return undefined;
+  return { kind: 'wrap-cause', errorClass, cause: site.errorContext.name, ...(service ? { service } : {}) };
+}
+
+/** Replace the response with a typed error carrying the author's vetted message. */
+export function replaceWith(site: Site, errorClass: string, message?: string | null): FixPlan | undefined {
+  if (!rewritable(site)) return undefined;
+  const plan: FixPlan = { kind: 'replace', errorClass, ...(message ? { message } : {}) };
+  if (site.errorContext?.name) plan.cause = site.errorContext.name;
+  return plan;
+}

@@ -1,0 +1,32 @@
+import { downstreamFacts } from '../core/taint-facts';
+import { wrapCause } from './fix-plans';
+import { helperRelated, helperSuffix, joinPhrases, leakClass, serviceName } from './leaks';
+import type { Rule } from './types';
+
+export const leakedDownstream: Rule = {
+  meta: {
+    id: 'leaked-downstream',
+    defaultSeverity: 'error',
+    description: "A downstream call's URL, parameters, status, headers or body reach a response.",
+    rationale:
+      'Forwarding what a backend service or database answered tells clients how the system is built (internal URLs, query ' +
+      'parameters, API keys in query strings, SQL) and lets a failing dependency decide your status codes. Answer 502/504 with ' +
+      'a vetted message and log the downstream details.',
+    bad: 'catch (err) {\n  res.status(err.response.status).json(err.response.data);\n}',
+    good: "catch (err) {\n  next(new UpstreamError('Payment provider unavailable', { service: 'payments', cause: err }));\n}",
+    tags: ['security', 'external/cwe/cwe-209', 'external/cwe/cwe-200'],
+    cwe: ['CWE-209', 'CWE-200'],
+  },
+  checkSite(site) {
+    const body = downstreamFacts(site.bodyTaint);
+    const headers = downstreamFacts(site.headerTaint);
+    const status = downstreamFacts(site.statusTaint);
+    if (!body.length && !headers.length && !status.length) return [];
+    const parts: string[] = [];
+    if (body.length) parts.push(`${joinPhrases(body)} ${body.length > 1 ? 'are' : 'is'} sent to the client`);
+    if (headers.length) parts.push(`${joinPhrases(headers)} ${headers.length > 1 ? 'are' : 'is'} sent in a response header`);
+    if (status.length) parts.push(`${joinPhrases(status)} is used as the response status`);
+    const fix = wrapCause(site, leakClass(site, true), serviceName(site));
+    return [{ site, message: `${parts.join('; ')}${helperSuffix(site)}`, fix, related: helperRelated(site) }];
+  },
+};
