@@ -65,6 +65,7 @@ function responseTyped(fn: FunctionNode): number {
 export const express: FrameworkModel = {
   id: 'express',
   fallback: true,
+  hint: /\.\s*(json|jsonp|send|sendStatus|end|write|writeHead|render|set|header|setHeader|append|appendHeader)\s*\(|\[\s*['"`](json|jsonp|send|sendStatus|end|write|writeHead|render|set|header|setHeader|append|appendHeader)['"`]\s*\]/,
   detect: (facts: FileFacts) => importsAny(facts, EXPRESS_MODULES),
   handlerRole(fn: FunctionNode): HandlerRole | null {
     const names = paramNames(fn);

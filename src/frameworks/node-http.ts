@@ -18,6 +18,7 @@ const HTTP_MODULES = /^(node:)?(http|https|http2)$/;
 export const nodeHttp: FrameworkModel = {
   id: 'node-http',
   fallback: false,
+  hint: /\.\s*(end|write|writeHead|setHeader|appendHeader)\s*\(|\[\s*['"`](end|write|writeHead|setHeader|appendHeader)['"`]\s*\]/,
   detect: (facts: FileFacts) => importsAny(facts, HTTP_MODULES),
   handlerRole(fn: FunctionNode): HandlerRole | null {
     const arg = callArgumentOf(fn);

@@ -23,6 +23,11 @@ export interface FrameworkModel {
   id: FrameworkId;
   /** Whether a file uses this framework, from its imports. */
   detect(facts: FileFacts): boolean;
+  /**
+   * Text every site of this framework contains (a method name such as `.json(`). Files matching no model's hint
+   * cannot hold a site, so they are not parsed at all: keep it a superset of what `matchSite` recognises.
+   */
+  hint: RegExp;
   /** Used for files that import no known framework (controllers and helpers often import nothing). */
   fallback: boolean;
   /** The role of a function for this framework, or null when it is not one of its handlers. */
