@@ -14,6 +14,12 @@ const STRING_METHODS = new Set([
   'replaceAll', 'split', 'concat', 'padStart', 'padEnd', 'join', 'map', 'filter', 'flat', 'at', 'valueOf', 'toJSON',
 ]);
 
+/** Functions whose result still carries their argument's text. */
+const PASS_THROUGH_CALLS = new Set([
+  'encodeURIComponent', 'encodeURI', 'escape', 'unescape', 'escapeHtml', 'he.encode', '_.escape', 'validator.escape',
+  'Buffer.from', 'querystring.escape', 'querystring.stringify', 'qs.stringify', 'Array.from', 'sanitizeHtml', 'xss',
+]);
+
 /** Known HTTP status constants (`StatusCodes.NOT_FOUND`, `HttpStatus.INTERNAL_SERVER_ERROR`, `httpStatus.OK`). */
 const STATUS_CONSTANTS: Record<string, number> = {
   OK: 200, CREATED: 201, ACCEPTED: 202, NO_CONTENT: 204, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403,
@@ -129,6 +135,7 @@ export class Evaluator {
       if (name === 'JSON.stringify') return t0.map((f) => (f.kind === 'exception' && f.form === 'object' ? { ...f, text: `JSON.stringify(${f.text})` } : f));
       return t0;
     }
+    if (name && PASS_THROUGH_CALLS.has(name)) return union(...args.map((a) => this.taint(a, scope, params, depth)));
     if (name === 'util.inspect' || name === 'inspect' || name === 'util.format' || name === 'format') {
       return inspectForm(union(...args.map((a) => this.taint(a, scope, params, depth))), (x) => `${name}(${x})`);
     }

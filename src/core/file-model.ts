@@ -213,14 +213,12 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
       }
     }
 
-    for (const child of children(node)) {
-      if (isFunction(child)) {
-        const inner = enterFunction(child, scope);
-        for (const c of children(child)) visit(c, inner);
-      } else {
-        visit(child, scope);
-      }
-    }
+    for (const child of children(node)) descend(child, scope);
+  };
+  const descend = (node: Node, scope: Scope): void => {
+    if (!isFunction(node)) return visit(node, scope);
+    const inner = enterFunction(node, scope);
+    for (const c of children(node)) descend(c, inner);
   };
 
   visit(program as Node, root);

@@ -39,32 +39,40 @@ export interface DiscoveredFiles {
   missing: string[];
 }
 
-function loadGitignore(root: string, dir: string, ig: Ignore): void {
-  // Walk up from `dir` to `root`, adding each .gitignore with its patterns made relative to `root`.
+function addGitignore(root: string, file: string, ig: Ignore): void {
+  const prefix = path.relative(root, path.dirname(file)).split(path.sep).join('/');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return;
+  }
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (!prefix) {
+      ig.add(line);
+      continue;
+    }
+    // Patterns of a nested .gitignore are relative to its folder: rebase them onto the root.
+    const negated = line.startsWith('!');
+    const body = negated ? line.slice(1) : line;
+    const anchored = body.startsWith('/') || body.slice(0, -1).includes('/');
+    const rebased = anchored ? `${prefix}/${body.replace(/^\//, '')}` : `${prefix}/**/${body}`;
+    ig.add(negated ? `!${rebased}` : rebased);
+  }
+}
+
+/** .gitignore files from the root down to `dir`, then every nested one below `dir`. */
+async function loadGitignores(root: string, dir: string, ig: Ignore): Promise<void> {
   const chain: string[] = [];
   for (let d = dir; ; d = path.dirname(d)) {
     chain.unshift(d);
     if (d === root || path.dirname(d) === d) break;
   }
-  for (const d of chain) {
-    const file = path.join(d, '.gitignore');
-    if (!fs.existsSync(file)) continue;
-    const prefix = path.relative(root, d).split(path.sep).join('/');
-    const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
-    for (const raw of lines) {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) continue;
-      if (!prefix) {
-        ig.add(line);
-        continue;
-      }
-      const negated = line.startsWith('!');
-      const body = negated ? line.slice(1) : line;
-      const anchored = body.startsWith('/') || body.slice(0, -1).includes('/');
-      const rebased = anchored ? `${prefix}/${body.replace(/^\//, '')}` : `${prefix}/**/${body}`;
-      ig.add(negated ? `!${rebased}` : rebased);
-    }
-  }
+  for (const d of chain.slice(0, -1)) addGitignore(root, path.join(d, '.gitignore'), ig);
+  const nested = await glob('**/.gitignore', { cwd: dir, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+  for (const file of nested.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) addGitignore(root, file, ig);
 }
 
 /** Finds the git work tree root above `start`, or `start` itself when there is none. */
@@ -79,7 +87,7 @@ export async function findSourceFiles(paths: string[], options: DiscoveryOptions
   const cwd = options.cwd;
   const root = projectRoot(cwd);
   const ig = ignore();
-  if (options.gitignore !== false) loadGitignore(root, cwd, ig);
+  const gitignoreLoaded = new Set<string>();
   const exts = SOURCE_EXTENSIONS.join(',');
   const include = options.include?.length ? options.include : [`**/*.{${exts}}`];
   const missing: string[] = [];
@@ -98,6 +106,10 @@ export async function findSourceFiles(paths: string[], options: DiscoveryOptions
       // A file named explicitly is analysed whatever its folder, but still by extension.
       if (SOURCE_EXTENSIONS.includes(path.extname(abs).slice(1).toLowerCase())) found.add(abs);
       continue;
+    }
+    if (options.gitignore !== false && !gitignoreLoaded.has(abs)) {
+      gitignoreLoaded.add(abs);
+      await loadGitignores(root, abs, ig);
     }
     const matches = await glob(include, {
       cwd: abs,

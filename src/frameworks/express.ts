@@ -25,6 +25,7 @@ export const EXPRESS_API: ResponseApi = {
     send: 'body',
     sendStatus: 'status-only',
     render: 'render',
+    redirect: 'redirect',
   },
   statusSetters: new Set(['status']),
   headerSetters: new Set(['set', 'header', 'setHeader', 'append', 'appendHeader']),
@@ -65,7 +66,7 @@ function responseTyped(fn: FunctionNode): number {
 export const express: FrameworkModel = {
   id: 'express',
   fallback: true,
-  hint: /\.\s*(json|jsonp|send|sendStatus|end|write|writeHead|render|set|header|setHeader|append|appendHeader)\s*\(|\[\s*['"`](json|jsonp|send|sendStatus|end|write|writeHead|render|set|header|setHeader|append|appendHeader)['"`]\s*\]/,
+  hint: /\.\s*(json|jsonp|send|sendStatus|end|write|writeHead|render|redirect|set|header|setHeader|append|appendHeader)\s*\(|\[\s*['"`](json|jsonp|send|sendStatus|end|write|writeHead|render|redirect|set|header|setHeader|append|appendHeader)['"`]\s*\]/,
   detect: (facts: FileFacts) => importsAny(facts, EXPRESS_MODULES),
   handlerRole(fn: FunctionNode): HandlerRole | null {
     const names = paramNames(fn);

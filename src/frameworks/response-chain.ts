@@ -19,7 +19,7 @@ export interface ResponseApi {
   passThrough: Set<string>;
 }
 
-export type SenderShape = 'body' | 'status-only' | 'render' | 'partial' | 'status-body';
+export type SenderShape = 'body' | 'status-only' | 'render' | 'partial' | 'status-body' | 'redirect';
 
 export interface ChainStep {
   call: t.CallExpression | t.OptionalCallExpression;
@@ -89,6 +89,12 @@ export function matchResponseCall(api: ResponseApi, node: Node, resolve: Respons
     case 'status-body':
       // writeHead(status, [reason], [headers]): status and headers, the body comes with a later end().
       return null;
+    case 'redirect':
+      // res.redirect([status,] url): the URL goes out in the Location header
+      if (args.length >= 2) site.status = args[0];
+      if (args.length) site.headers.push(args[args.length - 1]!);
+      site.bodyless = true;
+      break;
     case 'render':
       if (args[1]) site.body.push(args[1]);
       break;

@@ -45,16 +45,18 @@ export const authStatusMismatch: Rule = {
     if (!sendsResponse(site)) return [];
     const status = exactStatus(site);
     if (status !== 401 && status !== 403) return [];
-    const text = messageText(site) ?? '';
+    // The bare reason phrase ("Forbidden", "Unauthorized") says nothing beyond the status itself.
+    const written = messageText(site) ?? '';
+    const text = /^(forbidden|unauthori[sz]ed|access denied)[.!]?$/i.test(written.trim()) ? '' : written;
     if (status === 401) {
       const byText = !!text && PERMISSION_WORDS.test(text) && !AUTHN_WORDS.test(text);
       if (!byText && !(permissionBranch(site) && !AUTHN_WORDS.test(text))) return [];
       const why = byText ? `"${text}" is about permission` : 'the branch checks a permission';
-      return [{ site, message: `401 sent where the caller is authenticated but not allowed (${why}); use 403`, fix: replaceWith(site, 'ForbiddenError', text || null) }];
+      return [{ site, message: `401 sent where the caller is authenticated but not allowed (${why}); use 403`, fix: replaceWith(site, 'ForbiddenError', written || null) }];
     }
     const byText = !!text && AUTHN_WORDS.test(text);
     if (!byText && !(authBranch(site) && !PERMISSION_WORDS.test(text))) return [];
     const why = byText ? `"${text}" is about authentication` : 'the branch checks that the caller is authenticated';
-    return [{ site, message: `403 sent where the caller is not authenticated (${why}); use 401`, fix: replaceWith(site, 'UnauthenticatedError', text || null) }];
+    return [{ site, message: `403 sent where the caller is not authenticated (${why}); use 401`, fix: replaceWith(site, 'UnauthenticatedError', written || null) }];
   },
 };

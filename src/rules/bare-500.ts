@@ -2,7 +2,7 @@ import { replaceWith, wrapCause } from './fix-plans';
 import { helperSuffix } from './leaks';
 import { exactStatus, sendsResponse } from './status';
 import type { Rule } from './types';
-import { GENERIC_500, messageText, objectLiteral } from './wording';
+import { GENERIC_500, messageText, objectLiteral, sentBody } from './wording';
 import { unwrap } from '../core/ast';
 
 export const bare500: Rule = {
@@ -21,7 +21,7 @@ export const bare500: Rule = {
   checkSite(site) {
     if (!sendsResponse(site) || exactStatus(site) !== 500) return [];
     if (site.handler?.role?.kind === 'error-middleware' && !site.helper) return [];
-    const body = site.raw.body[0];
+    const body = sentBody(site);
     let emptiness: string | null = null;
     if (site.raw.bodyless || !body) emptiness = 'no body';
     else {

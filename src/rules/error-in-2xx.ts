@@ -3,7 +3,7 @@ import { classForMessage, replaceWith, wrapCause } from './fix-plans';
 import { helperSuffix } from './leaks';
 import { isSuccessStatus, sendsResponse, statusWords } from './status';
 import type { Rule } from './types';
-import { errorSignal, messageText } from './wording';
+import { errorSignal, messageText, sentBody } from './wording';
 
 export const errorIn2xx: Rule = {
   meta: {
@@ -20,7 +20,7 @@ export const errorIn2xx: Rule = {
   },
   checkSite(site) {
     if (!sendsResponse(site) || site.raw.bodyless || !isSuccessStatus(site)) return [];
-    const body = site.raw.body[0];
+    const body = sentBody(site);
     let signal = errorSignal(body, site.scope);
     const fromError = site.errorContext && exceptionFacts(site.bodyTaint).length > 0;
     if (!signal && fromError) signal = 'the caught error';

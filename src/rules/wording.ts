@@ -30,9 +30,18 @@ function property(obj: t.ObjectExpression, key: string): Node | null {
   return null;
 }
 
+/** The body a site sends, seen through `JSON.stringify(...)` (node:http handlers serialise by hand). */
+export function sentBody(site: Site): Node | undefined {
+  const body = site.raw.body[0];
+  if (!body) return undefined;
+  const n = unwrap(body);
+  if (isCall(n) && dottedName(n.callee as Node) === 'JSON.stringify' && n.arguments[0]) return n.arguments[0] as Node;
+  return body;
+}
+
 /** The text the author wrote as the response's message, from a string body or a message-like key. */
 export function messageText(site: Site): string | null {
-  const body = site.raw.body[0];
+  const body = sentBody(site);
   if (!body) return null;
   const direct = literalText(body);
   if (direct) return direct;

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSourceFiles } from '../../src/discovery/find-files';
+
+describe('file discovery', () => {
+  let dir: string;
+  const write = (rel: string, text = 'export {};\n') => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  const rel = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'err-codemod-discovery-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    write('.gitignore', 'generated/\n*.local.js\n');
+    write('src/app.ts');
+    write('src/routes/users.js');
+    write('src/routes/legacy.cjs');
+    write('src/routes/esm.mjs');
+    write('src/views/page.tsx');
+    write('src/views/widget.jsx');
+    write('src/types/express.d.ts');
+    write('src/config.local.js');
+    write('src/api/.gitignore', 'scratch.ts\n');
+    write('src/api/scratch.ts');
+    write('src/api/orders.mts');
+    write('src/api/orders.cts');
+    write('src/assets/app.min.js');
+    write('src/styles.css', 'body{}');
+    write('generated/client.ts');
+    write('node_modules/express/index.js');
+    write('dist/app.js');
+    write('coverage/lcov-report/prettify.js');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('finds every JS/TS flavour and skips dependencies, build output, declarations, bundles and ignored files', async () => {
+    const { files } = await findSourceFiles(['.'], { cwd: dir });
+    expect(rel(files)).toEqual([
+      'src/api/orders.cts',
+      'src/api/orders.mts',
+      'src/app.ts',
+      'src/routes/esm.mjs',
+      'src/routes/legacy.cjs',
+      'src/routes/users.js',
+      'src/views/page.tsx',
+      'src/views/widget.jsx',
+    ]);
+  });
+
+  it('applies --include and --exclude globs', async () => {
+    const { files } = await findSourceFiles(['src'], { cwd: dir, include: ['**/*.{js,cjs,mjs}'], exclude: ['**/legacy.*'] });
+    expect(rel(files)).toEqual(['src/routes/esm.mjs', 'src/routes/users.js']);
+  });
+
+  it('analyses a file named explicitly and reports paths that do not exist', async () => {
+    const { files, missing } = await findSourceFiles(['src/app.ts', 'src/nope'], { cwd: dir });
+    expect(rel(files)).toEqual(['src/app.ts']);
+    expect(missing).toEqual(['src/nope']);
+  });
+});
