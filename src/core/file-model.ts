@@ -67,6 +67,13 @@ export function activeModels(all: readonly FrameworkModel[], facts: FileFacts): 
   return [...detected, ...fallback];
 }
 
+/** Calls whose callback's first parameter is an element or an event, never an error. */
+const ITERATION_METHODS = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'find', 'findIndex', 'findLast', 'some', 'every', 'sort',
+  'flatMap', 'addEventListener', 'each', 'mapSeries',
+]);
+const STRONG_ERROR_NAME = /^(err|error|er|exception|error_)$/i;
+
 /** How a function's first parameter receives an error, from where the function is passed. */
 function errorCallbackKind(fn: FunctionNode): ErrorSourceKind | null {
   const arg = callArgumentOf(fn);
@@ -74,10 +81,18 @@ function errorCallbackKind(fn: FunctionNode): ErrorSourceKind | null {
   const { method } = calleeParts(arg.call);
   if (method === 'catch' && arg.index === 0) return 'promise-catch';
   if (method === 'then' && arg.index === 1) return 'promise-catch';
+  if (method === 'then' || method === 'finally') return null;
+  if (method === 'on' || method === 'once' || method === 'addListener') {
+    const event = arg.call.arguments[0];
+    return event?.type === 'StringLiteral' && event.value === 'error' ? 'callback' : null;
+  }
   const first = fn.params[0];
   const name = first && first.type === 'Identifier' ? first.name : null;
-  if (name && ERROR_NAME.test(name) && method !== 'then') return 'callback';
-  return null;
+  if (!name || !ERROR_NAME.test(name)) return null;
+  // `err`/`error` name an error even in `Model.find(function (err, docs) {...})`; `e`/`ex` are as often an event
+  // or an element, so they count only in node-style (e, result) callbacks of non-iteration calls.
+  if (STRONG_ERROR_NAME.test(name)) return 'callback';
+  return fn.params.length >= 2 && !(method && ITERATION_METHODS.has(method)) ? 'callback' : null;
 }
 
 export function buildFileModel(program: t.Program, facts: FileFacts, models: FrameworkModel[]): FileModel {
