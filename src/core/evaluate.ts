@@ -1,7 +1,7 @@
 import type * as t from '@babel/types';
 import { dottedName, isFunction, isMember, propertyName, staticString, unwrap, walk, type FunctionNode, type Node } from './ast';
 import type { FileModel } from './file-model';
-import { patternNames, type Scope } from './scope';
+import { isInside, patternNames, type Binding, type Scope } from './scope';
 import { CLEAN, errorObject, inspectForm, readProperty, stringify, union, type Taint } from './taint-facts';
 
 export interface EvaluatorOptions {
@@ -64,7 +64,7 @@ export class Evaluator {
     const n = unwrap(expr);
     switch (n.type) {
       case 'Identifier':
-        return this.lookup(n.name, scope, params, depth);
+        return this.lookup(n.name, scope, params, depth, n);
       case 'MemberExpression':
       case 'OptionalMemberExpression': {
         const prop = propertyName(n);
@@ -82,7 +82,7 @@ export class Evaluator {
         if (n.operator === '&&') return this.taint(n.right, scope, params, depth);
         return union(this.taint(n.left, scope, params, depth), this.taint(n.right, scope, params, depth));
       case 'ConditionalExpression': {
-        const guard = developmentGuard(n.test as Node);
+        const guard = developmentGuard(n.test as Node) ?? exposeGuard(n.test as Node);
         const cons = guard === 'consequent' ? CLEAN : this.taint(n.consequent, scope, params, depth);
         const alt = guard === 'alternate' ? CLEAN : this.taint(n.alternate, scope, params, depth);
         return union(cons, alt);
@@ -193,32 +193,32 @@ export class Evaluator {
     return union(...returns.map((r) => this.taint(r, fnScope, { scope: fnScope, values: bound }, depth + 1)));
   }
 
-  lookup(name: string, scope: Scope, params: Bound | undefined, depth: number): Taint {
+  lookup(name: string, scope: Scope, params: Bound | undefined, depth: number, use?: Node): Taint {
     const owner = scope.owner(name);
     if (!owner) return CLEAN;
     if (params && owner === params.scope && params.values.has(name)) return params.values.get(name)!;
-    const source = owner.errorSources.get(name);
-    if (source) return errorObject(name);
+    if (owner.isErrorAt(name, use)) return errorObject(name);
+    const bindings = visibleBindings(owner, name, use);
     if (params) {
       // inside a call evaluation: locals are re-evaluated with the bound parameters, without memo
-      return this.bindingsTaint(name, owner, params, depth);
+      return this.bindingsTaint(name, owner, bindings, params, depth);
     }
     let memo = this.memo.get(owner);
     if (!memo) this.memo.set(owner, (memo = new Map()));
-    const cached = memo.get(name);
+    const memoKey = bindings.length === (owner.bindings.get(name)?.length ?? 0) ? name : `${name}@${bindings.map((b) => b.at.start).join(',')}`;
+    const cached = memo.get(memoKey);
     if (cached) return cached;
-    const key = `${owner.node.start}:${name}`;
+    const key = `${owner.node.start}:${memoKey}`;
     if (this.inProgress.has(key)) return CLEAN;
     this.inProgress.add(key);
-    const result = this.bindingsTaint(name, owner, undefined, depth) ;
+    const result = this.bindingsTaint(name, owner, bindings, undefined, depth);
     this.inProgress.delete(key);
-    memo.set(name, result);
+    memo.set(memoKey, result);
     return result;
   }
 
-  private bindingsTaint(name: string, owner: Scope, params: Bound | undefined, depth: number): Taint {
-    const bindings = owner.bindings.get(name);
-    if (!bindings) return CLEAN;
+  private bindingsTaint(name: string, owner: Scope, bindings: Binding[], params: Bound | undefined, depth: number): Taint {
+    if (!bindings.length) return CLEAN;
     const key = `p:${owner.node.start}:${name}:${depth}`;
     if (params) {
       if (this.inProgress.has(key)) return CLEAN;
@@ -240,8 +240,10 @@ export class Evaluator {
   }
 
   /** Statuses an expression can take. */
-  status(expr: Node | null | undefined, scope: Scope, seen = new Set<string>()): StatusInfo {
-    if (!expr) return { values: [200], dynamic: false, implicit: true };
+  status(expr: Node | number | null | undefined, scope: Scope, seen = new Set<string>()): StatusInfo {
+    if (expr === null || expr === undefined) return { values: [200], dynamic: false, implicit: true };
+    // a status the API implies (`new NotFoundException()` is 404)
+    if (typeof expr === 'number') return { values: [expr], dynamic: false, implicit: false };
     const n = unwrap(expr);
     const info = (values: number[], dynamic: boolean): StatusInfo => ({ values, dynamic, implicit: false, expr });
     if (n.type === 'NumericLiteral') return info([n.value], false);
@@ -306,6 +308,32 @@ export class Evaluator {
 /** The name an error gets in messages when it was destructured (`catch ({ message })`): `err`. */
 function describePatternOwner(_pattern: Node): string {
   return 'error';
+}
+
+/** The bindings of `name` visible where it is used: block-scoped ones only inside their block. */
+function visibleBindings(owner: Scope, name: string, use: Node | undefined): Binding[] {
+  const all = owner.bindings.get(name) ?? [];
+  if (!use) return all;
+  return all.filter((b) => !b.block || isInside(use, b.block));
+}
+
+/**
+ * `err.expose ? err.message : 'Internal Server Error'`: http-errors (Koa's `ctx.throw`, `createError`) set `expose`
+ * only on client errors, whose messages the code's author wrote; the guarded branch is vetted.
+ */
+export function exposeGuard(test: Node): 'consequent' | 'alternate' | null {
+  let n = unwrap(test);
+  let negated = false;
+  while (n.type === 'UnaryExpression' && n.operator === '!') {
+    negated = !negated;
+    n = unwrap(n.argument as Node);
+  }
+  if (n.type === 'BinaryExpression' && (n.operator === '===' || n.operator === '==') && unwrap(n.right).type === 'BooleanLiteral') {
+    if (!(unwrap(n.right) as t.BooleanLiteral).value) negated = !negated;
+    n = unwrap(n.left as Node);
+  }
+  if (!isMember(n) || propertyName(n) !== 'expose') return null;
+  return negated ? 'alternate' : 'consequent';
 }
 
 /**

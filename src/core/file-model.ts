@@ -147,10 +147,12 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
     switch (node.type) {
       case 'VariableDeclarator': {
         const names = patternNames(node.id as Node);
-        // var hoists to the function; let/const fold into it too (block scopes are not modelled)
+        // Names are held per function; a let/const in a nested block remembers its block so that
+        // same-named constants of sibling blocks do not mix.
+        const block = blockOf(node);
         for (const { name, path } of names) {
           scope.declare(name);
-          if (node.init) scope.bind(name, { expr: node.init as Node, path, at: node });
+          if (node.init) scope.bind(name, { expr: node.init as Node, path, at: node, ...(block ? { block } : {}) });
         }
         break;
       }
@@ -158,7 +160,10 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
         if (node.param) {
           if (node.param.type === 'Identifier') {
             scope.declare(node.param.name);
-            scope.errorSources.set(node.param.name, 'catch');
+            if (!scope.errorSources.has(node.param.name) || scope.catchClauses.has(node.param.name)) {
+              scope.errorSources.set(node.param.name, 'catch');
+              scope.catchClauses.set(node.param.name, [...(scope.catchClauses.get(node.param.name) ?? []), node]);
+            }
           } else {
             // catch ({ message }): each name reads a property of the caught error
             for (const { name, path } of patternNames(node.param as Node)) {
@@ -242,6 +247,16 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
     owner.bind(a.name, { expr: a.expr, path: a.path ?? [], at: a.at });
   }
   return model;
+}
+
+/** The nested block a `let`/`const` declarator lives in, or null for `var` and function-level declarations. */
+function blockOf(declarator: Node): Node | null {
+  const decl = parentOf(declarator);
+  if (decl?.type !== 'VariableDeclaration' || decl.kind === 'var') return null;
+  const holder = parentOf(decl);
+  if (!holder || holder.type !== 'BlockStatement') return null;
+  const owner = parentOf(holder);
+  return owner && isFunction(owner) ? null : holder;
 }
 
 function isCandidateSite(node: Node): boolean {

@@ -8,6 +8,8 @@ export interface Binding {
   path: (string | null)[];
   /** The node that binds it (declarator, assignment, catch clause...), for ordering. */
   at: Node;
+  /** For `let`/`const` inside a nested block: the block, outside which the binding does not exist. */
+  block?: Node;
 }
 
 export type ErrorSourceKind = 'catch' | 'error-middleware' | 'promise-catch' | 'callback' | 'helper-param';
@@ -18,6 +20,8 @@ export class Scope {
   readonly bindings = new Map<string, Binding[]>();
   /** Names holding a caught error, and how they were caught. */
   readonly errorSources = new Map<string, ErrorSourceKind>();
+  /** For catch parameters: the catch clauses that bind the name (it is an error only inside them). */
+  readonly catchClauses = new Map<string, Node[]>();
   /** Names holding a response object, with the framework that made them one. */
   readonly responses = new Map<string, FrameworkId>();
   /** Named function values declared here (`function f`, `const f = () =>`). */
@@ -37,6 +41,14 @@ export class Scope {
     const list = this.bindings.get(name);
     if (list) list.push(binding);
     else this.bindings.set(name, [binding]);
+  }
+
+  /** Whether `name`, used at `use`, holds a caught error (a catch parameter only inside its catch clause). */
+  isErrorAt(name: string, use: Node | undefined): boolean {
+    if (!this.errorSources.has(name)) return false;
+    const clauses = this.catchClauses.get(name);
+    if (!clauses || !use) return true;
+    return clauses.some((c) => isInside(use, c));
   }
 
   /** The scope that declares `name`, looking outwards. */

@@ -49,7 +49,7 @@ function referencesError(test: Node, scope: Scope): string | null {
     if (found) return false;
     if (n.type === 'Identifier') {
       const owner = scope.owner(n.name);
-      if (owner?.errorSources.has(n.name)) found = n.name;
+      if (owner?.isErrorAt(n.name, n)) found = n.name;
     }
     return !isFunction(n);
   });
@@ -100,15 +100,34 @@ function statusAt(record: SiteRecord, file: FileModel, ev: Evaluator): StatusInf
   if (raw.status) return ev.status(raw.status, scope);
   const handler = scope.owner(raw.response) ?? scope;
   const before = file.setters.filter(
-    (s) => s.setter.response === raw.response && s.setter.node.end! <= raw.node.start! && s.setter.node.start! >= handler.node.start! && s.setter.node.end! <= handler.node.end!,
+    (s) => s.setter.response === raw.response && s.setter.node.end! <= raw.node.start! && s.setter.node.start! >= handler.node.start! && s.setter.node.end! <= handler.node.end! &&
+      !exitsBefore(s.setter.node, raw.node),
   );
-  if (!before.length) return { values: [200], dynamic: false, implicit: true };
+  if (!before.length) {
+    if (raw.implicitStatus === null) return { values: [], dynamic: true, implicit: false };
+    return { values: [raw.implicitStatus ?? 200], dynamic: false, implicit: true };
+  }
   const nearest = before[before.length - 1]!;
   const stmt = parentOf(nearest.setter.node);
   const block = stmt ? parentOf(stmt) : null;
   const dominates = !!block && isAncestor(block, raw.node);
   if (dominates) return ev.status(nearest.setter.status, nearest.scope);
-  return { values: [], dynamic: true, implicit: false };
+  // Set on some paths only: the status is one of those, or the default where none ran.
+  const options = before.map((s) => ev.status(s.setter.status, s.scope));
+  const values = [...new Set([...options.flatMap((o) => o.values), raw.implicitStatus ?? 200])];
+  return { values, dynamic: raw.implicitStatus === null || options.some((o) => o.dynamic), implicit: false };
+}
+
+/**
+ * Whether a setter sits in a block that returns or throws after it without reaching the site: the early-return branch
+ * `if (!user) { ctx.status = 404; ctx.body = ...; return; }` does not set the status of what follows it.
+ */
+function exitsBefore(setter: Node, site: Node): boolean {
+  const stmt = parentOf(setter);
+  const block = stmt ? parentOf(stmt) : null;
+  if (!stmt || !block || block.type !== 'BlockStatement' || isAncestor(block, site)) return false;
+  const body = block.body as Node[];
+  return body.slice(body.indexOf(stmt) + 1).some((x) => x.type === 'ReturnStatement' || x.type === 'ThrowStatement');
 }
 
 function isAncestor(ancestor: Node, node: Node): boolean {
@@ -154,19 +173,26 @@ export function buildSite(record: SiteRecord, file: FileModel, ev: Evaluator): S
   const helper = helperOf(scope, ev);
   const bound = helper ? helperBinding(helper.fnScope, helper.calls, ev) : undefined;
   const taintAll = (nodes: Node[]) => union(...nodes.map((n) => ev.taint(n, scope, bound)));
+  const status = statusAt(record, file, ev);
   return {
     raw,
     scope,
     handler: scope.handler(),
     framework: raw.framework,
-    status: statusAt(record, file, ev),
-    statusTaint: raw.status ? ev.taint(raw.status, scope, bound) : CLEAN,
-    bodyTaint: taintAll(raw.body),
+    status,
+    statusTaint: raw.status && typeof raw.status !== 'number' ? ev.taint(raw.status, scope, bound) : CLEAN,
+    bodyTaint: bodyHidden(raw, status) ? CLEAN : union(taintAll(raw.body), raw.implicitLeak ? [{ kind: 'exception', form: 'message', text: raw.implicitLeak }] : CLEAN),
     headerTaint: taintAll(raw.headers),
     errorContext: errorContextOf(raw.node, file),
     helper: helper ? { name: helper.name, calls: helper.calls } : null,
     range: rangeOf(raw.node),
   };
+}
+
+/** Whether the framework replaces the body with a generic one at every status the site can take. */
+function bodyHidden(raw: RawSite, status: StatusInfo): boolean {
+  if (!raw.hidesBodyAt || status.dynamic || !status.values.length) return false;
+  return status.values.every((v) => (raw.hidesBodyAt === 'exactly-500' ? v === 500 : v >= 500));
 }
 
 /** Whether the site is a whole statement (`res.json(x);`, `return res.json(x)`, `err => res.json(x)`). */

@@ -89,8 +89,32 @@ export interface RawSite {
   method: string;
   /** Response binding the site writes to. */
   response: string;
-  /** Status given in the site itself (`res.status(500).json()`, `sendStatus(500)`, `writeHead(500)`). */
-  status?: Node;
+  /**
+   * Status given in the site itself (`res.status(500).json()`, `sendStatus(500)`, `writeHead(500)`), or a number when
+   * the API implies it without an expression (`new NotFoundException()`, `Boom.badGateway()`).
+   */
+  status?: Node | number;
+  /**
+   * Status the framework uses when none is set before the site: 200 when absent (201 for a NestJS `@Post()`); null
+   * when it is only known at run time (Fastify's error handler answers with the error's own status).
+   */
+  implicitStatus?: number | null;
+  /**
+   * The site raises an error that the framework's error handler turns into the response (`throw new XException()`,
+   * `ctx.throw()`, `Boom.x()`), instead of writing the response itself.
+   */
+  raises?: boolean;
+  /** For a raising site: the expression handed on as the new error's cause or data (`{ cause: err }`). */
+  cause?: Node;
+  /**
+   * Statuses for which the framework replaces the body with a generic one (http-errors / `ctx.throw` hide messages
+   * of 5xx errors, Boom only those of exactly 500).
+   */
+  hidesBodyAt?: 'server-errors' | 'exactly-500';
+  /** An error detail the framework itself sends (Fastify's default error handler sends `error.message`). */
+  implicitLeak?: string;
+  /** Why the framework sends it, appended to leak messages. */
+  note?: string;
   /** Body expressions sent (possibly several for `write`). */
   body: Node[];
   /** Header value expressions. */

@@ -86,6 +86,9 @@ export const express: FrameworkModel = {
     // (req, res[, next]) anywhere is a handler; a lone `res` parameter only in a named helper, since inline
     // callbacks such as `.then(res => res.json())` receive a fetch/axios response.
     if (index >= 1 && names[index - 1] && REQUEST_NAME.test(names[index - 1]!)) {
+      // replyFailure(error, req, res): a helper handed an error, not a route
+      const errorParam = names.slice(0, index - 1).find((n) => !!n && ERROR_NAME.test(n));
+      if (errorParam && !registered) return { framework: 'express', kind: 'helper', responses, errorParam };
       return { framework: 'express', kind: 'route', responses, nextParam: names[index + 1] ?? undefined };
     }
     if (typed >= 0 || isNamedFunction(fn)) {

@@ -132,6 +132,8 @@ export function matchStatusStatement(api: ResponseApi, node: Node, resolve: Resp
   if (!response) return null;
   const last = chain.steps[chain.steps.length - 1]!;
   if (last.method !== 'writeHead' && !api.statusSetters.has(last.method)) return null;
+  // `res.json(x).status(400)` sets nothing: the response is already sent
+  if (chain.steps.some((step) => step !== last && api.senders[step.method])) return null;
   const status = last.call.arguments[0] as Node | undefined;
   return status ? { node, response, status } : null;
 }

@@ -1,14 +1,43 @@
-import { functionName, literalText, walk, type Node } from '../core/ast';
+import { dottedName, functionName, isCall, literalText, walk, type Node } from '../core/ast';
 import { callArgumentOf } from '../frameworks/names';
 import type { Site } from '../core/site';
 import type { Rule } from './types';
 import { UNKNOWN_ACCOUNT, WRONG_SECRET, messageText } from './wording';
 
-const LOGIN = /log-?in|sign-?in|sign_in|authenticate|\bauth\b|session|token/i;
+const LOGIN = /log-?in|sign-?in|sign_in|create-?session|\/sessions?\b|\/auth\/token\b/i;
 const RESET = /forgot|reset|recover/i;
-const PASSWORD_CHECK = /compare|verifyPassword|checkPassword|validatePassword|comparePassword|isValidPassword|timingSafeEqual|verify/i;
+const SECRET_WORDS = /pass(word|wd)?|pwd|secret|\bpin\b/i;
+const CHECK_CALL = /compare|verify|check|validate|match|timingSafeEqual/i;
+const OTHER_ANSWER = /\b(credentials|password)\b/i;
+const INPUT_CHECK = /\b(required|missing|enter|provide|fill)\b/i;
 
-/** What the handler is: a login or a password reset, from its route path, its name or what it calls. */
+function mentionsSecret(node: Node): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if ((n.type === 'Identifier' && SECRET_WORDS.test(n.name)) || (n.type === 'StringLiteral' && SECRET_WORDS.test(n.value))) found = true;
+    return true;
+  });
+  return found;
+}
+
+/** A call that checks a secret (`bcrypt.compare(password, user.hash)`) or a comparison with a password field. */
+function checksSecret(handler: Node): boolean {
+  let found = false;
+  walk(handler, (n) => {
+    if (found) return false;
+    if (isCall(n)) {
+      const name = dottedName(n.callee as Node) ?? '';
+      if (CHECK_CALL.test(name.split('.').pop() ?? '') && (SECRET_WORDS.test(name) || (n.arguments as Node[]).some(mentionsSecret))) found = true;
+    } else if (n.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(n.operator)) {
+      if (mentionsSecret(n.left as Node) && mentionsSecret(n.right)) found = true;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** What the handler is: a login or a password reset, from its route path or name, or from checking a password. */
 function purpose(handler: Node): 'login' | 'reset' | null {
   const names: string[] = [];
   const fnName = functionName(handler as never);
@@ -18,14 +47,8 @@ function purpose(handler: Node): 'login' | 'reset' | null {
   if (path) names.push(path);
   const label = names.join(' ');
   if (RESET.test(label)) return 'reset';
-  if (LOGIN.test(label)) return 'login';
-  let checksPassword = false;
-  walk(handler, (n) => {
-    if (checksPassword) return false;
-    if (n.type === 'Identifier' && PASSWORD_CHECK.test(n.name)) checksPassword = true;
-    return true;
-  });
-  return checksPassword ? 'login' : null;
+  if (LOGIN.test(label) || checksSecret(handler)) return 'login';
+  return null;
 }
 
 export const accountEnumeration: Rule = {
@@ -54,7 +77,11 @@ export const accountEnumeration: Rule = {
     return unknown.flatMap(({ site, text }): { site: Site; message: string; related?: { line: number; column: number; message: string }[] }[] => {
       if (kind === 'reset') return [{ site, message: `Password reset tells whether an account exists ("${text}"); answer the same either way` }];
       const differs = others.filter((o) => o.text !== text || o.site.status.values.join() !== site.status.values.join());
-      const wrong = differs.find((o) => o.text && WRONG_SECRET.test(o.text)) ?? differs.find((o) => o.text !== null && !o.site.status.values.some((v) => v < 300));
+      // the answer for a wrong secret: says so, or speaks of credentials/passwords, or is the 401 of the check
+      const wrong =
+        differs.find((o) => o.text && WRONG_SECRET.test(o.text)) ??
+        differs.find((o) => o.text && OTHER_ANSWER.test(o.text) && !INPUT_CHECK.test(o.text)) ??
+        differs.find((o) => o.text !== null && !INPUT_CHECK.test(o.text) && o.site.status.values.length === 1 && o.site.status.values[0] === 401 && !o.site.status.dynamic);
       if (!wrong) return [];
       return [{
         site,

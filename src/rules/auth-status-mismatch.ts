@@ -1,31 +1,55 @@
-import { dottedName, unwrap, type Node } from '../core/ast';
+import { dottedName, enclosingFunction, unwrap, type Node } from '../core/ast';
+import type { Scope } from '../core/scope';
+import { callArgumentOf } from '../frameworks/names';
 import type { Site } from '../core/site';
 import { replaceWith } from './fix-plans';
 import { exactStatus, sendsResponse } from './status';
 import type { Rule } from './types';
 import { AUTHN_WORDS, PERMISSION_WORDS, guardingTests, messageText, missingChecks, testText } from './wording';
 
-const PERMISSION_TEST = /\b(role|roles|isAdmin|admin|permission|permissions|can|canAccess|hasRole|hasPermission|scope|scopes|owner|ownerId|isOwner)\b/i;
-const AUTH_SUBJECT = /^(token|accessToken|authToken|jwt|bearer|authHeader|authorization|auth|user|currentUser|session|userId|apiKey)$/i;
+const PERMISSION_TEST = /\b(role|roles|isAdmin|admin|permission|permissions|can|canAccess|hasRole|hasPermission|scope|scopes|isOwner|ownerId|owner)\b/i;
+const PERMISSION_FLAG = /^(isAdmin|isOwner|isStaff|isSuperuser|isModerator|can[A-Z]\w*|has(Role|Permission|Access)\w*|roles?|permissions?|scopes?)$/;
+const TOKEN_NAME = /^(token|accessToken|authToken|jwt|bearer|bearerToken|authHeader|authorization|apiKey|sessionId|sid)$/i;
+const REQUEST_AUTH = /^(req|request|ctx)\.(user|auth|token|session|state\.(user|auth|jwt)|session\.(user|userId|passport)|auth\.(credentials|isAuthenticated)|headers\.authorization|cookies\.\w*token\w*|signedCookies\.\w+)$/i;
 
-function authSubject(checked: Node): boolean {
+/** Whether a checked value is the caller's authentication: `req.user`, a token, or a name taken from them. */
+function authSubject(checked: Node, scope: Scope): boolean {
   const name = dottedName(checked);
   if (!name) {
     const n = unwrap(checked);
     // !req.isAuthenticated()
     return n.type === 'CallExpression' && /isAuthenticated$/.test(dottedName(n.callee as Node) ?? '');
   }
-  if (/^(req|request)\.(user|session\.user|session\.userId|headers\.authorization|auth|token)$/.test(name)) return true;
-  const last = name.split('.').pop()!;
-  return AUTH_SUBJECT.test(last) && !/^(req|request)\.(body|params|query)/.test(name);
+  if (REQUEST_AUTH.test(name)) return true;
+  if (!name.includes('.') && TOKEN_NAME.test(name)) return true;
+  if (name.includes('.')) return false;
+  // const user = req.user; if (!user) ...
+  const owner = scope.owner(name);
+  return !!owner?.bindings.get(name)?.some((b) => !b.path.length && REQUEST_AUTH.test(dottedName(b.expr) ?? ''));
 }
 
+/** A branch about what an authenticated caller may do: `user.role !== 'admin'`, `!req.user.isAdmin`, `!can(...)`. */
 function permissionBranch(site: Site): boolean {
-  return guardingTests(site.raw.node).some((test) => missingChecks(test).length === 0 ? PERMISSION_TEST.test(testText(test)) : missingChecks(test).some((c) => PERMISSION_TEST.test(testText(c)) && !authSubject(c)));
+  return guardingTests(site.raw.node).some((test) => {
+    const checks = missingChecks(test);
+    if (!checks.length) return PERMISSION_TEST.test(testText(test));
+    return checks.some((c) => {
+      const n = unwrap(c);
+      if (n.type === 'CallExpression') return PERMISSION_TEST.test(dottedName(n.callee as Node) ?? '');
+      const last = dottedName(c)?.split('.').pop();
+      return !!last && PERMISSION_FLAG.test(last);
+    });
+  });
 }
 
+/** A branch about the caller not being authenticated: `if (!req.user)`, `if (!token)`, a failed `jwt.verify`. */
 function authBranch(site: Site): boolean {
-  return guardingTests(site.raw.node).some((test) => missingChecks(test).some(authSubject));
+  if (guardingTests(site.raw.node).some((test) => missingChecks(test).some((c) => authSubject(c, site.scope)))) return true;
+  const ctx = site.errorContext;
+  if (ctx?.kind !== 'callback') return false;
+  const fn = enclosingFunction(ctx.node);
+  const call = fn ? callArgumentOf(fn)?.call : null;
+  return !!call && /(^|\.)(verify|verifyToken|verifyJwt|verifyIdToken)$/.test(dottedName(call.callee as Node) ?? '');
 }
 
 export const authStatusMismatch: Rule = {

@@ -1,6 +1,6 @@
 import { exceptionFacts } from '../core/taint-facts';
 import { wrapCause } from './fix-plans';
-import { helperRelated, helperSuffix, joinPhrases, leakClass } from './leaks';
+import { developmentOnly, helperRelated, helperSuffix, joinPhrases, leakClass } from './leaks';
 import type { Rule } from './types';
 
 export const leakedException: Rule = {
@@ -17,6 +17,7 @@ export const leakedException: Rule = {
     cwe: ['CWE-209', 'CWE-497'],
   },
   checkSite(site) {
+    if (developmentOnly(site)) return [];
     const body = exceptionFacts(site.bodyTaint);
     const headers = exceptionFacts(site.headerTaint);
     if (!body.length && !headers.length) return [];
@@ -26,7 +27,7 @@ export const leakedException: Rule = {
     return [
       {
         site,
-        message: `${joinPhrases(facts)} ${verb} ${where}${helperSuffix(site)}`,
+        message: `${joinPhrases(facts)} ${verb} ${where}${site.raw.note ? ` ${site.raw.note}` : ''}${helperSuffix(site)}`,
         fix: wrapCause(site, leakClass(site, false)),
         related: helperRelated(site),
       },

@@ -1,5 +1,7 @@
 import type * as t from '@babel/types';
-import { dottedName, isCall, parentOf, staticString, walk, type Node } from '../core/ast';
+import { dottedName, enclosingFunction, isCall, parentOf, staticString, walk, type Node } from '../core/ast';
+import { callArgumentOf } from '../frameworks/names';
+import { developmentGuard } from '../core/evaluate';
 import type { Site } from '../core/site';
 import type { Fact } from '../core/taint-facts';
 import { classForStatus } from './fix-plans';
@@ -78,4 +80,52 @@ export function serviceName(site: Site): string {
     });
   }
   return found ?? 'upstream';
+}
+
+/** Whether `node` runs only when NODE_ENV is explicitly development (`if (process.env.NODE_ENV === 'development')`). */
+function underDevelopmentGuard(node: Node): boolean {
+  let child: Node = node;
+  for (let p = parentOf(node); p; child = p, p = parentOf(p)) {
+    if (p.type === 'IfStatement' || p.type === 'ConditionalExpression') {
+      const guard = developmentGuard(p.test as Node);
+      if ((guard === 'consequent' && child === p.consequent) || (guard === 'alternate' && child === p.alternate)) return true;
+    }
+  }
+  return false;
+}
+
+/** A site (or a helper whose every caller) that only runs in development: what it shows is not a leak. */
+export function developmentOnly(site: Site): boolean {
+  if (underDevelopmentGuard(site.raw.node)) return true;
+  return !!site.helper?.calls.length && site.helper.calls.every((c) => underDevelopmentGuard(c.node));
+}
+
+const HTTP_CLIENT = /^(axios|got|superagent|needle|request|requestPromise|rp|ky|undici|fetch)(\.\w+)?$/;
+const HTTP_METHOD = /(^|\.)(axios|http|https|api|client|httpClient|apiClient|\w+(Api|Client|API))\.(get|post|put|patch|delete|request|head)$/;
+const SQL_CALL = /(^|\.)(db|pool|conn|connection|client|knex|sequelize|mysql|pg|sql|database|\w+(Db|DB|Pool|Connection))\.(query|execute|raw|exec)$/;
+
+/** What failed in the code a caught error comes from: an HTTP call, a database query, or unknown. */
+export function downstreamOrigin(site: Site): 'http' | 'sql' | null {
+  const ctx = site.errorContext;
+  if (!ctx) return null;
+  let scope: Node | null = null;
+  if (ctx.node.type === 'CatchClause') scope = (parentOf(ctx.node) as t.TryStatement | null)?.block ?? null;
+  else if (ctx.kind === 'promise-catch' || ctx.kind === 'callback') {
+    const fn = ctx.kind === 'callback' ? enclosingFunction(ctx.node) : ctx.node;
+    const call = fn ? callArgumentOf(fn)?.call : null;
+    // the promise chain the .catch hangs on, or the call the node-style callback is passed to
+    scope = call ? (ctx.kind === 'callback' ? call : ((call.callee as t.MemberExpression).object as Node) ?? null) : null;
+  }
+  if (!scope) return null;
+  let origin: 'http' | 'sql' | null = null;
+  walk(scope, (n) => {
+    if (origin) return false;
+    if (!isCall(n)) return true;
+    const name = dottedName(n.callee as Node);
+    if (!name) return true;
+    if (HTTP_CLIENT.test(name) || HTTP_METHOD.test(name)) origin = 'http';
+    else if (SQL_CALL.test(name)) origin = 'sql';
+    return !origin;
+  });
+  return origin;
 }

@@ -12,7 +12,7 @@ export function isSuccessStatus(site: Site): boolean {
 }
 
 export function statusWords(site: Site): string {
-  return site.status.implicit ? 'the default status 200' : `status ${site.status.values.join(' or ')}`;
+  return site.status.implicit ? `the default status ${site.status.values[0] ?? 200}` : `status ${site.status.values.join(' or ')}`;
 }
 
 /** A site that sends a whole response (not only a header, not a streamed chunk). */

@@ -112,7 +112,7 @@ const FAILURE_TEXT = /^(error\b|failed\b|failure\b|fail\b|something went wrong|u
 
 export const GENERIC_500 = /^(internal server error|internal error|server error|something went wrong|something broke|error|an error occurred|an error has occurred|an unexpected error occurred|unexpected error|unknown error|oops.*|failed|failure|sorry,? something went wrong|error occurred|server failure|try again later|please try again( later)?)[.!]*$/i;
 
-const CLIENT_FAULT = /\b(not found|does not exist|doesn't exist|no such|invalid|required|missing|must be|must have|must contain|already exists?|already registered|already taken|already in use|duplicate|unauthori[sz]ed|forbidden|not allowed|permission denied|incorrect password|wrong password|bad request|malformed|is too (long|short))\b/i;
+const CLIENT_FAULT = /\b(not found|does not exist|doesn't exist|no such|invalid|required|missing|must be|must have|must contain|already exist(s|ing)?|already registered|already taken|already in use|duplicate|unauthori[sz]ed|forbidden|not allowed|permission denied|incorrect password|wrong password|bad request|malformed|is too (long|short))\b/i;
 const SERVER_SIDE = /\b(upstream|provider|gateway|service|server|database|db|config|configuration|internal|downstream)\b/i;
 
 export function readsAsClientFault(text: string): boolean {
@@ -122,7 +122,7 @@ export function readsAsClientFault(text: string): boolean {
 export const PERMISSION_WORDS = /\b(forbidden|not allowed|permission|permissions|admins? only|administrators? only|admin access|insufficient|access denied|not authori[sz]ed to|role|roles|privileges?|not permitted|not the owner|(do not|don't) have access|requires? admin)\b/i;
 export const AUTHN_WORDS = /\b(no token|missing token|token (is )?(missing|required|expired|invalid|not provided)|(invalid|expired|bad|malformed) (access |auth |jwt )?token|jwt|not logged in|log ?in required|please log ?in|unauthenticated|not authenticated|authentication (is )?required|no (auth|authorization) header|missing (auth|authorization)|session (has )?expired|no session|credentials)\b/i;
 
-export const UNKNOWN_ACCOUNT = /\b((user|account|email|e-mail|username|login)\b.{0,30}\b(not found|does not exist|doesn't exist|not registered|not exist|unknown|no such|not recogni[sz]ed)|no (such )?(user|account)\b|unknown (user|email|account|username)|(no|not an?) (registered )?(user|account) (found )?with (that|this) (email|username))/i;
+export const UNKNOWN_ACCOUNT = /\b((user|account|email|e-mail|username|login|admin|customer|member|employee|student|phone number)\b.{0,30}\b(not found|does not exist|doesn't exist|not registered|not exist|unknown|no such|not recogni[sz]ed)|no (such )?(user|account)\b|unknown (user|email|account|username)|(no|not an?) (registered )?(user|account) (found )?with (that|this) (email|username))/i;
 export const WRONG_SECRET = /\b((wrong|incorrect|invalid|bad) password|password (is )?(wrong|incorrect|invalid)|password(s)? (does not|doesn't|do not|don't) match)\b/i;
 
 /** The test of the `if` whose consequent holds `node` (nearest one, within its function). */
