@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { applyCommand } from './commands/apply';
+import { initCommand } from './commands/init';
 import { rulesCommand } from './commands/rules';
 import { TOOL_VERSION } from './version';
 
@@ -10,6 +12,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(analyzeCommand());
+  program.addCommand(initCommand());
+  program.addCommand(applyCommand());
   program.addCommand(rulesCommand());
   for (const sub of program.commands) sub.exitOverride();
   return program;

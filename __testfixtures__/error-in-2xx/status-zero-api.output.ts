@@ -1,0 +1,22 @@
+import { Router, Request, Response, NextFunction } from 'express';
+import { verifySession } from '../auth/session';
+import { Project } from '../models/project';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+
+const router = Router();
+
+// The desktop client reads { code, msg } and never looks at the HTTP status.
+router.post('/projects/:id/archive', async (req: Request, res: Response, next: NextFunction) => {
+  const session = await verifySession(req.headers.authorization);
+  if (!session) {
+    return next(new UnauthenticatedError('Invalid or expired token'));
+  }
+  const project = await Project.findOne({ where: { id: req.params.id } });
+  if (project.ownerId !== session.userId) {
+    return next(new ForbiddenError('You do not have permission to archive this project'));
+  }
+  await project.update({ archivedAt: new Date() });
+  res.json({ code: 0, msg: 'ok' });
+});
+
+export default router;

@@ -1,0 +1,25 @@
+'use strict';
+
+const express = require('express');
+const Invoice = require('../models/invoice');
+const pdf = require('../lib/pdf');
+const { InternalError } = require('../errors');
+
+const router = express.Router();
+
+// GET /invoices/:id/pdf
+router.get('/:id/pdf', async (req, res, next) => {
+  try {
+    const invoice = await Invoice.findById(req.params.id).lean();
+    if (!invoice) {
+      return res.status(404).json({ error: 'Invoice not found' });
+    }
+    const buffer = await pdf.render('invoice', invoice);
+    res.type('application/pdf').send(buffer);
+  } catch (err) {
+    console.error('pdf render failed', err);
+    return next(new InternalError(undefined, { cause: err }));
+  }
+});
+
+module.exports = router;
