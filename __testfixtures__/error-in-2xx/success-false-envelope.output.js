@@ -18,7 +18,7 @@ exports.subscribe = function (req, res, next) {
       return next(new BadRequestError('This email is already subscribed'));
     }
     Newsletter.create({ email: email }, function (createErr) {
-      if (createErr) return next(new BadRequestError('Subscription failed'));
+      if (createErr) return next(new InternalError('Subscription failed', { cause: createErr }));
       res.send({ success: true });
     });
   });

@@ -11,6 +11,6 @@ export async function createInvoice(req: Request, res: Response, next: NextFunct
     res.status(201).json(data);
   } catch (err: any) {
     if (!err.isAxiosError) return next(err);
-    return next(new UpstreamError(undefined, { cause: err, service: 'billing' }));
+    return next(new UpstreamError('Billing request failed', { cause: err, service: 'billing' }));
   }
 }

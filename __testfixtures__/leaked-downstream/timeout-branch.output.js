@@ -1,7 +1,7 @@
 'use strict';
 
 const axios = require('axios');
-const { UpstreamError } = require('../errors');
+const { UpstreamTimeoutError } = require('../errors');
 
 const carriers = axios.create({ baseURL: process.env.CARRIER_API, timeout: 4000 });
 
@@ -12,7 +12,7 @@ exports.quote = async function quote(req, res, next) {
     res.json({ quote: data });
   } catch (err) {
     if (err.code === 'ECONNABORTED') {
-      return next(new UpstreamError(undefined, { cause: err, service: 'upstream' }));
+      return next(new UpstreamTimeoutError('Carrier timed out', { cause: err, service: 'carriers' }));
     }
     next(err);
   }

@@ -11,6 +11,6 @@ settingsRouter.put('/settings/:key', async (req, res, next) => {
   } catch (err) {
     // TODO(ops): remove once the settings migration is done
     // shown in the admin toast
-    return next(new InternalError(undefined, { cause: err }));
+    return next(new InternalError('Could not save the setting', { cause: err }));
   }
 });

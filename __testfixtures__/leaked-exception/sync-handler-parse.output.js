@@ -13,7 +13,7 @@ router.get('/search', (req, res) => {
     filters = parseFilters(JSON.parse(req.query.filters || '{}'));
   } catch (e) {
     // bad JSON from the old mobile client, tell them what is wrong
-    throw new BadRequestError(undefined, { cause: e });
+    throw new BadRequestError('Invalid filters', { cause: e });
   }
   res.json({ data: search(filters) });
 });

@@ -278,7 +278,8 @@ export class FileRewriter {
    * Rewrites one site (a send call, a `ctx.body =` assignment, or the `new X()` of a `throw`); returns how the error is
    * handed on. Throws ManualReview when it cannot be done safely.
    */
-  private rewriteSite(call: AstNode, plan: FixPlan, framework: string): 'throw' | 'return-next' | 'next' {
+  private rewriteSite(call: AstNode, plan: FixPlan, framework: string): 'throw' | 'return-next' | 'next' | 'removed' {
+    if (plan.kind === 'remove') return this.removeStatement(call);
     if (framework === 'node-http') throw new ManualReview('node:http server: there is no error handler to hand the error to');
     if (!THROWING_FRAMEWORKS.has(framework) && framework !== 'express') throw new ManualReview(`no generated error handler for ${framework}`);
     const parent = this.index.parent(call)!;
@@ -580,7 +581,27 @@ export class FileRewriter {
     return name;
   }
 
+  /** Drops a statement that only sets a leaking header, with its line when it stands alone on it. */
+  private removeStatement(call: AstNode): 'removed' {
+    const stmt = this.index.parent(call);
+    if (!stmt || stmt.type !== 'ExpressionStatement') throw new ManualReview('the header is set inside a larger expression');
+    let start = stmt.start;
+    let end = stmt.end;
+    const lineStart = this.source.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = this.source.indexOf('\n', end);
+    if (/^[ \t]*$/.test(this.source.slice(lineStart, start)) && /^[ \t]*\r?$/.test(this.source.slice(end, lineEnd < 0 ? undefined : lineEnd))) {
+      start = lineStart;
+      end = lineEnd < 0 ? this.source.length : lineEnd + 1;
+    }
+    if (this.edits.overlaps(start, end)) throw new ManualReview('overlaps another rewritten site');
+    this.edits.add(start, end, '');
+    this.replaced.push([start, end]);
+    return 'removed';
+  }
+
   private errorExpression(call: AstNode, plan: FixPlan, cause: string | undefined): string {
+    // the caught error carries its own status: hand it on as it is
+    if (plan.kind === 'forward' && cause) return cause;
     const cls = this.errors.ref(plan.errorClass);
     const message = this.messageArgument(call, plan, cause);
     const options: string[] = [];

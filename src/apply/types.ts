@@ -15,7 +15,7 @@ export interface SiteOutcome {
   reason?: string;
   plan?: FixPlan;
   /** How the error is handed on. */
-  emitted?: 'throw' | 'return-next' | 'next';
+  emitted?: 'throw' | 'return-next' | 'next' | 'removed';
 }
 
 /** A same-file helper (`sendError(res, err)`) that is exported: its callers in other files must pass `next`. */

@@ -72,7 +72,7 @@ const ITERATION_METHODS = new Set([
   'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'find', 'findIndex', 'findLast', 'some', 'every', 'sort',
   'flatMap', 'addEventListener', 'each', 'mapSeries',
 ]);
-const STRONG_ERROR_NAME = /^(err|error|er|exception|error_)$/i;
+const STRONG_ERROR_NAME = /^(err|error|er|exception|error_|[a-z]\w*(Err|Error|Exception))$/;
 
 /** How a function's first parameter receives an error, from where the function is passed. */
 function errorCallbackKind(fn: FunctionNode): ErrorSourceKind | null {
@@ -116,7 +116,8 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
     const first = fn.params[0];
     if (cbKind && first) {
       const p = first.type === 'AssignmentPattern' ? first.left : first;
-      if (p.type === 'Identifier') scope.errorSources.set(p.name, cbKind);
+      // an error middleware's `err` stays one even when it is also passed as a callback (`app.use((err, ...) =>`)
+      if (p.type === 'Identifier') { if (!scope.errorSources.has(p.name)) scope.errorSources.set(p.name, cbKind); }
       else for (const { name, path } of patternNames(p as Node)) scope.bind(name, { expr: p as Node, path, at: fn });
     }
     // A function declared with a name is callable from the enclosing scope.

@@ -68,7 +68,8 @@ export function errorContextOf(node: Node, file: FileModel): ErrorContext | null
       const scope = scopeAt(p, file);
       const test = (p.type === 'LogicalExpression' ? p.left : p.test) as Node;
       const name = scope ? referencesError(test, scope) : null;
-      if (name) return { kind: 'callback', name, node: p };
+      // `if (err)` marks the failure branch of a node-style callback; inside a catch, the catch is the context
+      if (name && scope?.owner(name)?.errorSources.get(name) === 'callback') return { kind: 'callback', name, node: p };
     }
     if (isFunction(p)) {
       const scope = file.scopes.get(p);

@@ -24,8 +24,12 @@ export interface SourceRange {
 
 /** What the rewrite of a site should produce; computed once by the rule so `apply` and `analyze` agree. */
 export interface FixPlan {
-  /** `wrap-cause`: hand the caught error on wrapped in `errorClass` with `cause`; `replace`: throw a new typed error. */
-  kind: 'wrap-cause' | 'replace';
+  /**
+   * `wrap-cause`: hand the caught error on wrapped in `errorClass` with `cause`; `replace`: throw a new typed error;
+   * `forward`: hand the caught error on as it is (it carries its own status); `remove`: drop the statement (a header
+   * that only leaks, before a response that is fine).
+   */
+  kind: 'wrap-cause' | 'replace' | 'forward' | 'remove';
   errorClass: string;
   /** Vetted message for the new error, when the author wrote one. */
   message?: string;

@@ -4,7 +4,7 @@ import type { FileFacts } from './types';
 
 export const RESPONSE_NAME = /^(res|response|resp|httpResponse)$/;
 export const REQUEST_NAME = /^(req|request|httpRequest)$/;
-export const ERROR_NAME = /^(e|err|error|er|ex|exc|exception|error_?)$/i;
+export const ERROR_NAME = /^((e|err|error|er|ex|exc|exception|error_?)|[a-z]\w*(Err|Error|Exception))$/;
 export const NEXT_NAME = /^(next|done|cb|callback)$/;
 
 export function paramNames(fn: FunctionNode): (string | null)[] {

@@ -3,7 +3,7 @@ import { classForMessage, replaceWith, wrapCause } from './fix-plans';
 import { helperSuffix } from './leaks';
 import { isSuccessStatus, sendsResponse, statusWords } from './status';
 import type { Rule } from './types';
-import { errorSignal, messageText, sentBody } from './wording';
+import { errorSignal, messageText, readsAsClientFault, sentBody } from './wording';
 
 export const errorIn2xx: Rule = {
   meta: {
@@ -26,7 +26,14 @@ export const errorIn2xx: Rule = {
     if (!signal && fromError) signal = 'the caught error';
     if (!signal) return [];
     const text = messageText(site);
-    const fix = fromError ? wrapCause(site, 'InternalError') : text ? replaceWith(site, classForMessage(text), text) : undefined;
+    // In a catch, a failure is the server's unless the message says the client is at fault.
+    const fix = site.errorContext
+      ? text && readsAsClientFault(text)
+        ? replaceWith(site, classForMessage(text), text)
+        : wrapCause(site, 'InternalError', undefined, fromError ? null : text)
+      : text
+        ? replaceWith(site, classForMessage(text), text)
+        : undefined;
     return [{ site, message: `Error response sent with ${statusWords(site)}: the body has ${signal}${helperSuffix(site)}`, fix }];
   },
 };

@@ -1,3 +1,4 @@
+import { isMember, parentOf, propertyName, unwrap, walk, type Node } from '../core/ast';
 import { isStatementSite, type Site } from '../core/site';
 import type { FixPlan } from '../core/types';
 
@@ -34,10 +35,37 @@ export function rewritable(site: Site): boolean {
   return isStatementSite(site) && !site.raw.partial && !site.raw.headerOnly;
 }
 
-/** Hand the caught error on, wrapped in `errorClass` with the error as `cause`. */
-export function wrapCause(site: Site, errorClass: string, service?: string): FixPlan | undefined {
+/** Hand the caught error on, wrapped in `errorClass` with the error as `cause` (and the author's vetted message). */
+export function wrapCause(site: Site, errorClass: string, service?: string, message?: string | null): FixPlan | undefined {
   if (!rewritable(site) || !site.errorContext?.name) return undefined;
-  return { kind: 'wrap-cause', errorClass, cause: site.errorContext.name, ...(service ? { service } : {}) };
+  return { kind: 'wrap-cause', errorClass, cause: site.errorContext.name, ...(message ? { message } : {}), ...(service ? { service } : {}) };
+}
+
+/** Hand the caught error on unchanged: the response took its status from the error itself (`err.status || 500`). */
+export function forward(site: Site): FixPlan | undefined {
+  if (!rewritable(site) || !site.errorContext?.name) return undefined;
+  return { kind: 'forward', errorClass: 'HttpError', cause: site.errorContext.name };
+}
+
+/** Drop a header-only statement whose value leaks; the response that follows is left to its own findings. */
+export function removeStatement(site: Site): FixPlan | undefined {
+  if (!site.raw.headerOnly || parentOf(site.raw.node)?.type !== 'ExpressionStatement') return undefined;
+  return { kind: 'remove', errorClass: 'HttpError' };
+}
+
+/** Whether the status a site sends is read off the caught error (`res.status(err.status || 500)`). */
+export function statusFromError(site: Site): boolean {
+  const status = site.raw.status;
+  const name = site.errorContext?.name;
+  if (!status || typeof status === 'number' || !name) return false;
+  let found = false;
+  walk(status, (n) => {
+    if (found) return false;
+    if (isMember(n) && unwrap(n.object as Node).type === 'Identifier' && (unwrap(n.object as Node) as { name: string }).name === name &&
+      /^(status|statusCode|httpStatus|code)$/.test(propertyName(n) ?? '')) found = true;
+    return true;
+  });
+  return found;
 }
 
 /** Replace the response with a typed error carrying the author's vetted message. */

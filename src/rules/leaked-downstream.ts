@@ -1,7 +1,6 @@
 import { downstreamFacts, exceptionFacts } from '../core/taint-facts';
 import type { Site } from '../core/site';
-import { wrapCause } from './fix-plans';
-import { developmentOnly, downstreamOrigin, helperRelated, helperSuffix, joinPhrases, leakClass, serviceName } from './leaks';
+import { developmentOnly, downstreamOrigin, helperRelated, helperSuffix, joinPhrases, leakPlan } from './leaks';
 import type { Rule } from './types';
 
 /**
@@ -31,7 +30,7 @@ export const leakedDownstream: Rule = {
     tags: ['security', 'external/cwe/cwe-209', 'external/cwe/cwe-200'],
     cwe: ['CWE-209', 'CWE-200'],
   },
-  checkSite(site) {
+  checkSite(site, ctx) {
     if (developmentOnly(site)) return [];
     const body = downstreamFacts(site.bodyTaint);
     const headers = downstreamFacts(site.headerTaint);
@@ -43,7 +42,7 @@ export const leakedDownstream: Rule = {
     if (body.length) parts.push(`${joinPhrases(body)} ${body.length > 1 ? 'are' : 'is'} sent to the client`);
     if (headers.length) parts.push(`${joinPhrases(headers)} ${headers.length > 1 ? 'are' : 'is'} sent in a response header`);
     if (status.length) parts.push(`${joinPhrases(status)} is used as the response status`);
-    const fix = wrapCause(site, leakClass(site, true), serviceName(site));
+    const fix = leakPlan(site, true, ctx.file.facts);
     return [{ site, message: `${parts.join('; ')}${helperSuffix(site)}`, fix, related: helperRelated(site) }];
   },
 };

@@ -1,6 +1,5 @@
 import { exceptionFacts } from '../core/taint-facts';
-import { wrapCause } from './fix-plans';
-import { developmentOnly, helperRelated, helperSuffix, joinPhrases, leakClass } from './leaks';
+import { developmentOnly, helperRelated, helperSuffix, joinPhrases, leakPlan } from './leaks';
 import type { Rule } from './types';
 
 export const leakedException: Rule = {
@@ -16,7 +15,7 @@ export const leakedException: Rule = {
     tags: ['security', 'external/cwe/cwe-209', 'external/cwe/cwe-497'],
     cwe: ['CWE-209', 'CWE-497'],
   },
-  checkSite(site) {
+  checkSite(site, ctx) {
     if (developmentOnly(site)) return [];
     const body = exceptionFacts(site.bodyTaint);
     const headers = exceptionFacts(site.headerTaint);
@@ -28,7 +27,7 @@ export const leakedException: Rule = {
       {
         site,
         message: `${joinPhrases(facts)} ${verb} ${where}${site.raw.note ? ` ${site.raw.note}` : ''}${helperSuffix(site)}`,
-        fix: wrapCause(site, leakClass(site, false)),
+        fix: leakPlan(site, false, ctx.file.facts),
         related: helperRelated(site),
       },
     ];

@@ -1,10 +1,12 @@
 import type * as t from '@babel/types';
-import { dottedName, enclosingFunction, isCall, parentOf, staticString, walk, type Node } from '../core/ast';
+import { dottedName, enclosingFunction, isCall, keyName, parentOf, staticString, unwrap, walk, type Node } from '../core/ast';
 import { callArgumentOf } from '../frameworks/names';
+import type { FileFacts } from '../frameworks/types';
 import { developmentGuard } from '../core/evaluate';
 import type { Site } from '../core/site';
 import type { Fact } from '../core/taint-facts';
-import { classForStatus } from './fix-plans';
+import { classForStatus, forward, removeStatement, statusFromError, wrapCause } from './fix-plans';
+import { GENERIC_500, messageText, objectLiteral, sentBody } from './wording';
 
 /** How a leaked fact reads in a finding message. */
 export function factPhrase(f: Fact): string {
@@ -53,17 +55,41 @@ export function helperRelated(site: Site) {
 /** The error class a leaking site should hand on: from its status when that is a single 4xx, else 500. */
 export function leakClass(site: Site, downstream: boolean): string {
   const { values, dynamic } = site.status;
-  if (!downstream && !dynamic && values.length === 1 && values[0]! >= 400 && values[0]! < 500) return classForStatus(values[0]!)!;
+  const status = !dynamic && values.length === 1 ? values[0]! : null;
+  // a status the author chose (409 for a duplicate key, 504 for a timeout) keeps its meaning; a bare 500 does not
+  if (status !== null && status >= 400 && status !== 500) return classForStatus(status)!;
   return downstream ? 'UpstreamError' : 'InternalError';
 }
 
-/** A name for the downstream service a catch guards: `paymentsService.charge()` gives `payments`. */
-export function serviceName(site: Site): string {
-  const ctx = site.errorContext?.node;
-  const tryBlock = ctx?.type === 'CatchClause' ? (parentOf(ctx) as t.TryStatement | null)?.block : null;
+/** The plan for a leaking site: drop a leaking header, forward an error that carries its status, else wrap it. */
+export function leakPlan(site: Site, downstream: boolean, facts?: FileFacts) {
+  if (site.raw.headerOnly) return site.errorContext ? removeStatement(site) : undefined;
+  if (statusFromError(site)) return forward(site);
+  const text = messageText(site);
+  const vetted = text && !GENERIC_500.test(text.trim()) && literalOnly(site) ? text : null;
+  return wrapCause(site, leakClass(site, downstream), downstream ? serviceName(site, facts) : undefined, vetted);
+}
+
+/** Whether the message text the author wrote is a plain literal (nothing from the error mixed in). */
+function literalOnly(site: Site): boolean {
+  const body = sentBody(site);
+  if (!body) return false;
+  const n = unwrap(body);
+  if (n.type === 'StringLiteral') return true;
+  const obj = objectLiteral(body, site.scope);
+  if (!obj) return false;
+  return obj.properties.some((p) => p.type === 'ObjectProperty' && ['error', 'message', 'msg'].includes(keyName(p) ?? '') && unwrap(p.value as Node).type === 'StringLiteral');
+}
+
+/**
+ * A name for the downstream service the failing code called: the host of an axios URL, a `paymentsService` /
+ * `shippingClient` object, or the module a called object was imported from (`require('../services/payments')`).
+ */
+export function serviceName(site: Site, facts?: FileFacts): string {
+  const code = failingCode(site);
   let found: string | null = null;
-  if (tryBlock) {
-    walk(tryBlock, (n) => {
+  if (code) {
+    walk(code, (n) => {
       if (found || !isCall(n)) return !found;
       const callee = dottedName(n.callee as Node);
       if (!callee) return true;
@@ -73,9 +99,15 @@ export function serviceName(site: Site): string {
         if (host) found = host.split('.')[0]!;
         return !found;
       }
-      const parts = callee.split('.');
-      const owner = parts.find((p) => /(service|client|api|gateway)$/i.test(p) && !/^(axios|http|https)$/i.test(p));
-      if (owner) found = owner.replace(/(Service|Client|Api|API|Gateway)$/, '').replace(/^this$/, '') || owner;
+      const parts = callee.split('.').filter((p) => p !== 'this');
+      const owner = parts.slice(0, -1).find((p) => /(service|client|api|gateway)$/i.test(p) && !/^(axios|http|https)$/i.test(p));
+      const created = parts.length > 1 ? axiosInstance(parts[0]!, site) : null;
+      if (owner) found = owner.replace(/(Service|Client|Api|API|Gateway)$/, '') || owner;
+      else if (created) found = created;
+      else if (facts && parts.length > 1) {
+        const spec = facts.importedNames.get(parts[0]!)?.split('#')[0];
+        if (spec && /^\.{1,2}\//.test(spec) && /(services?|clients?|api|integrations?|providers?)\//i.test(spec)) found = spec.split('/').pop()!.replace(/\.[cm]?[jt]s$/, '');
+      }
       return !found;
     });
   }
@@ -104,18 +136,32 @@ const HTTP_CLIENT = /^(axios|got|superagent|needle|request|requestPromise|rp|ky|
 const HTTP_METHOD = /(^|\.)(axios|http|https|api|client|httpClient|apiClient|\w+(Api|Client|API))\.(get|post|put|patch|delete|request|head)$/;
 const SQL_CALL = /(^|\.)(db|pool|conn|connection|client|knex|sequelize|mysql|pg|sql|database|\w+(Db|DB|Pool|Connection))\.(query|execute|raw|exec)$/;
 
-/** What failed in the code a caught error comes from: an HTTP call, a database query, or unknown. */
-export function downstreamOrigin(site: Site): 'http' | 'sql' | null {
+/** `const carriers = axios.create({...})`: the instance's name names the service. */
+function axiosInstance(name: string, site: Site): string | null {
+  const owner = site.scope.owner(name);
+  const made = owner?.bindings.get(name)?.some((b) => {
+    const e = unwrap(b.expr);
+    return isCall(e) && /^axios\.create$/.test(dottedName(e.callee as Node) ?? '');
+  });
+  return made ? name : null;
+}
+
+/** The code whose failure a site's error comes from: the try block, the promise chain, or the callback's call. */
+function failingCode(site: Site): Node | null {
   const ctx = site.errorContext;
   if (!ctx) return null;
-  let scope: Node | null = null;
-  if (ctx.node.type === 'CatchClause') scope = (parentOf(ctx.node) as t.TryStatement | null)?.block ?? null;
-  else if (ctx.kind === 'promise-catch' || ctx.kind === 'callback') {
-    const fn = ctx.kind === 'callback' ? enclosingFunction(ctx.node) : ctx.node;
-    const call = fn ? callArgumentOf(fn)?.call : null;
-    // the promise chain the .catch hangs on, or the call the node-style callback is passed to
-    scope = call ? (ctx.kind === 'callback' ? call : ((call.callee as t.MemberExpression).object as Node) ?? null) : null;
-  }
+  if (ctx.node.type === 'CatchClause') return (parentOf(ctx.node) as t.TryStatement | null)?.block ?? null;
+  if (ctx.kind !== 'promise-catch' && ctx.kind !== 'callback') return null;
+  const fn = ctx.kind === 'callback' ? enclosingFunction(ctx.node) : ctx.node;
+  const call = fn ? callArgumentOf(fn)?.call : null;
+  if (!call) return null;
+  // the promise chain the .catch hangs on, or the call the node-style callback is passed to
+  return ctx.kind === 'callback' ? call : (((call.callee as t.MemberExpression).object as Node) ?? null);
+}
+
+/** What failed in the code a caught error comes from: an HTTP call, a database query, or unknown. */
+export function downstreamOrigin(site: Site): 'http' | 'sql' | null {
+  const scope = failingCode(site);
   if (!scope) return null;
   let origin: 'http' | 'sql' | null = null;
   walk(scope, (n) => {

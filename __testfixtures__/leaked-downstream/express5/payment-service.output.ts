@@ -10,6 +10,6 @@ refundsRouter.post('/refunds', async (req, res) => {
     res.status(201).json({ id: refund.id });
   } catch (err: any) {
     // support wants the provider's reason in the admin UI
-    throw new UpstreamError(undefined, { cause: err, service: 'payments' });
+    throw new UpstreamError('Refund failed', { cause: err, service: 'payments' });
   }
 });
