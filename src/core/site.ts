@@ -128,7 +128,12 @@ function exitsBefore(setter: Node, site: Node): boolean {
   const block = stmt ? parentOf(stmt) : null;
   if (!stmt || !block || block.type !== 'BlockStatement' || isAncestor(block, site)) return false;
   const body = block.body as Node[];
-  return body.slice(body.indexOf(stmt) + 1).some((x) => x.type === 'ReturnStatement' || x.type === 'ThrowStatement');
+  if (!body.slice(body.indexOf(stmt) + 1).some((x) => x.type === 'ReturnStatement' || x.type === 'ThrowStatement')) return false;
+  // an error thrown after the setter in a try block still reaches its catch with the status set
+  for (let p = parentOf(block); p; p = parentOf(p)) {
+    if (p.type === 'TryStatement' && p.handler && isAncestor(p.block, setter) && isAncestor(p.handler, site)) return false;
+  }
+  return true;
 }
 
 function isAncestor(ancestor: Node, node: Node): boolean {
