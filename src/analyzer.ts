@@ -1,21 +1,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeSource, compareFindings, type AnalyzeFileOptions } from './core/analyze-file';
+import { mayHoldSite } from './core/prefilter';
 import type { FileError, Finding } from './core/types';
 import { findSourceFiles, type DiscoveryOptions } from './discovery/find-files';
+import { resolveJobs, type JobsOption } from './parallel/jobs';
+import { analyzeInWorkers, WorkersUnavailableError } from './parallel/pool';
 import { ParseError } from './parse/parse-source';
+import { mayHaveDirectives } from './gate/suppressions';
 
 export interface AnalysisResult {
   findings: Finding[];
   errors: FileError[];
   filesScanned: number;
   durationMs: number;
+  /** Files whose text mentions `err-codemod-` (suppression directives), so the gate need not read every file again. */
+  directiveFiles?: string[];
 }
 
 export interface AnalyzeOptions extends AnalyzeFileOptions {
   cwd: string;
   include?: string[];
   exclude?: string[];
+  /**
+   * Worker threads for `analyzePaths`: 1 analyses in this thread (no worker at all), N > 1 uses N workers,
+   * `'auto'` (the default) picks from the machine and the number of files (see `parallel/jobs.ts`).
+   */
+  jobs?: JobsOption;
+  /**
+   * Skip files whose text matches no framework hint without parsing them (default true). They cannot hold a
+   * finding; a syntax error in such a file is not reported since the file is never parsed.
+   */
+  prefilter?: boolean;
+  /** Called as files complete (`done` of `total`), in completion order: for a progress indicator. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Files larger than this are read only to check whether they are generated bundles. */
@@ -39,30 +57,61 @@ export function skipReason(text: string, bytes: number): string | null {
   return null;
 }
 
-export type FileOutcome = { findings: Finding[]; error?: FileError };
+export type FileOutcome = { findings: Finding[]; error?: FileError; directives?: true };
 
-/** Reads and analyses one file; every failure becomes a FileError, never an exception. */
+/** Outcomes worth sending back and keeping: the rest of the files leave nothing behind. */
+export function worthKeeping(outcome: FileOutcome): boolean {
+  return outcome.findings.length > 0 || !!outcome.error || !!outcome.directives;
+}
+
+/**
+ * Reads and analyses one file; every failure becomes a FileError, never an exception. Files the pre-filter rules
+ * out (no text any framework model's sites contain) are read but not parsed.
+ */
 export function analyzeFile(absPath: string, options: AnalyzeOptions): FileOutcome {
-  const file = relativePath(options.cwd, absPath);
-  let buffer: Buffer;
+  const file = () => relativePath(options.cwd, absPath);
+  let text: string;
+  let bytes: number;
   try {
-    buffer = fs.readFileSync(absPath);
+    text = fs.readFileSync(absPath, 'utf8');
+    // Each UTF-16 unit comes from at most 3 bytes of the file: only a text this long can be over LARGE_FILE bytes.
+    bytes = text.length * 3 > LARGE_FILE ? fs.statSync(absPath).size : text.length;
   } catch (error) {
-    return { findings: [], error: { file, message: `Cannot read file: ${(error as Error).message}` } };
+    return { findings: [], error: { file: file(), message: `Cannot read file: ${(error as Error).message}` } };
   }
-  const text = buffer.toString('utf8');
-  const skip = skipReason(text, buffer.length);
-  if (skip) return { findings: [], error: { file, message: skip } };
+  const skip = skipReason(text, bytes);
+  if (skip) return { findings: [], error: { file: file(), message: skip } };
+  const outcome = analyzeText(text, options.prefilter !== false && !mayHoldSite(text) ? null : file(), options);
+  if (mayHaveDirectives(text)) outcome.directives = true;
+  return outcome;
+}
+
+/** Analyses a file's text (`rel` null: ruled out by the pre-filter). */
+function analyzeText(text: string, rel: string | null, options: AnalyzeOptions): FileOutcome {
+  if (rel === null) return { findings: [] };
   try {
-    return { findings: analyzeSource(text, file, options) };
+    return { findings: analyzeSource(text, rel, options) };
   } catch (error) {
     if (error instanceof ParseError) {
-      const e: FileError = { file, message: error.message };
+      const e: FileError = { file: rel, message: error.message };
       if (error.line !== undefined) e.line = error.line;
       if (error.column !== undefined) e.column = error.column;
       return { findings: [], error: e };
     }
-    return { findings: [], error: { file, message: `Analysis failed: ${(error as Error).message}` } };
+    return { findings: [], error: { file: rel, message: `Analysis failed: ${(error as Error).message}` } };
+  }
+}
+
+/**
+ * Analyses files in this thread, reporting each outcome by index. Only outcomes with something in them are kept
+ * by the caller, so memory grows with the findings, not with the files (no AST outlives its file).
+ */
+function analyzeInProcess(files: string[], options: AnalyzeOptions, onOutcome: (index: number, outcome: FileOutcome) => void): void {
+  const { onProgress } = options;
+  for (let i = 0; i < files.length; i++) {
+    const outcome = analyzeFile(files[i]!, options);
+    if (worthKeeping(outcome)) onOutcome(i, outcome);
+    onProgress?.(i + 1, files.length);
   }
 }
 
@@ -72,13 +121,36 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions): Pr
   if (options.include) discovery.include = options.include;
   if (options.exclude) discovery.exclude = options.exclude;
   const { files, missing } = await findSourceFiles(paths, discovery);
+
+  // Outcomes arrive in any order (workers finish batches when they do); they are merged by file index below, so
+  // the result is the same whatever the number of jobs.
+  const outcomes = new Map<number, FileOutcome>();
+  const keep = (index: number, outcome: FileOutcome) => {
+    outcomes.set(index, outcome);
+  };
+  const jobs = resolveJobs(options.jobs, files.length);
+  let done = false;
+  if (jobs > 1) {
+    try {
+      await analyzeInWorkers(files, options, jobs, keep);
+      done = true;
+    } catch (error) {
+      // No worker could start (no compiled worker entry, options that cannot be sent): do it here instead.
+      if (!(error instanceof WorkersUnavailableError)) throw error;
+      outcomes.clear();
+    }
+  }
+  if (!done) analyzeInProcess(files, options, keep);
+
   const findings: Finding[] = [];
   const errors: FileError[] = [];
-  for (const f of files) {
-    const outcome = analyzeFile(f, options);
-    findings.push(...outcome.findings);
+  const directiveFiles: string[] = [];
+  for (const index of [...outcomes.keys()].sort((a, b) => a - b)) {
+    const outcome = outcomes.get(index)!;
+    for (const f of outcome.findings) findings.push(f);
     if (outcome.error) errors.push(outcome.error);
+    if (outcome.directives) directiveFiles.push(files[index]!);
   }
   findings.sort(compareFindings);
-  return { findings, errors, filesScanned: files.length, durationMs: Math.round(performance.now() - started), missing };
+  return { findings, errors, filesScanned: files.length, durationMs: Math.round(performance.now() - started), missing, directiveFiles };
 }

@@ -5,7 +5,10 @@ import { RULE_IDS } from './rules';
 
 export interface Config {
   rules: Partial<Record<RuleId, Severity | 'off'>>;
+  /** Functions whose return value is vetted for clients (`safeMessage(err)`): taint stops there. */
   sanitizers: string[];
+  /** Extra method names that send a response body (`res.sendError(...)`), for the framework models. */
+  responseSinks: string[];
   include?: string[];
   exclude?: string[];
   errorsModule?: string;
@@ -20,6 +23,11 @@ export class ConfigError extends Error {
 
 export const CONFIG_FILE = 'err-codemod.config.json';
 
+/** Values of the `framework` key: what `init` generates for, plus the models the analyzer knows. */
+export const CONFIG_FRAMEWORKS = ['express', 'koa', 'fastify', 'nestjs', 'next', 'node-http', 'hapi'] as const;
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 function stringList(value: unknown, key: string, source: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(`${source}: "${key}" must be an array of strings`);
   return value as string[];
@@ -29,7 +37,7 @@ function stringList(value: unknown, key: string, source: string): string[] {
 export function parseConfig(raw: unknown, source: string): Config {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${source}: the config must be a JSON object`);
   const obj = raw as Record<string, unknown>;
-  const config: Config = { rules: {}, sanitizers: [], source };
+  const config: Config = { rules: {}, sanitizers: [], responseSinks: [], source };
   const known = new Set(['$schema', 'rules', 'sanitizers', 'include', 'exclude', 'errorsModule', 'framework', 'responseSinks', 'generatedFiles']);
   for (const key of Object.keys(obj)) if (!known.has(key)) throw new ConfigError(`${source}: unknown key "${key}"`);
   if (obj.rules !== undefined) {
@@ -43,10 +51,20 @@ export function parseConfig(raw: unknown, source: string): Config {
   if (obj.sanitizers !== undefined) config.sanitizers = stringList(obj.sanitizers, 'sanitizers', source);
   if (obj.include !== undefined) config.include = stringList(obj.include, 'include', source);
   if (obj.exclude !== undefined) config.exclude = stringList(obj.exclude, 'exclude', source);
+  if (obj.responseSinks !== undefined) {
+    config.responseSinks = stringList(obj.responseSinks, 'responseSinks', source);
+    const bad = config.responseSinks.find((name) => !IDENTIFIER.test(name));
+    if (bad !== undefined) throw new ConfigError(`${source}: "responseSinks" must hold method names (like "sendError"), not ${JSON.stringify(bad)}`);
+  }
+  const badSanitizer = config.sanitizers.find((name) => !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name));
+  if (badSanitizer !== undefined) throw new ConfigError(`${source}: "sanitizers" must hold function names (like "safeMessage" or "errors.publicMessage"), not ${JSON.stringify(badSanitizer)}`);
   for (const key of ['errorsModule', 'framework'] as const) {
     if (obj[key] === undefined) continue;
-    if (typeof obj[key] !== 'string') throw new ConfigError(`${source}: "${key}" must be a string`);
+    if (typeof obj[key] !== 'string' || !obj[key]) throw new ConfigError(`${source}: "${key}" must be a non-empty string`);
     config[key] = obj[key] as string;
+  }
+  if (config.framework !== undefined && !(CONFIG_FRAMEWORKS as readonly string[]).includes(config.framework)) {
+    throw new ConfigError(`${source}: "framework" must be one of ${CONFIG_FRAMEWORKS.join(', ')} (got ${JSON.stringify(config.framework)})`);
   }
   return config;
 }
@@ -78,5 +96,5 @@ export function loadConfig(cwd: string, explicit?: string): Config {
       if (error instanceof ConfigError) throw error;
     }
   }
-  return { rules: {}, sanitizers: [] };
+  return { rules: {}, sanitizers: [], responseSinks: [] };
 }

@@ -5,9 +5,16 @@ import { analyzePaths, type AnalysisResult } from '../analyzer';
 import { ConfigError, loadConfig } from '../config';
 import { formatJson } from '../report/json';
 import { formatStylish } from '../report/stylish';
+import { formatSarif } from '../report/sarif';
+import { formatMarkdown } from '../report/markdown';
+import { formatGithub } from '../report/github';
+import { formatGateNotes, GateError, prepareGate, DEFAULT_BASELINE, type Gate, type GateOutcome } from '../gate';
 import type { Finding } from '../core/types';
+import { jobsOption } from '../parallel/cli-option';
+import type { JobsOption } from '../parallel/jobs';
+import { createProgress } from '../progress';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'markdown', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 type FailOn = 'error' | 'warning' | 'none';
 
@@ -20,6 +27,10 @@ interface AnalyzeCliOptions {
   config?: string;
   color?: boolean;
   cwd?: string;
+  baseline?: string | boolean;
+  updateBaseline?: string | boolean;
+  changedSince?: string;
+  jobs?: JobsOption;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -31,8 +42,17 @@ export function exitCodeFor(findings: Finding[], failOn: FailOn): 0 | 1 {
   return gating.length ? 1 : 0;
 }
 
-export function render(result: AnalysisResult, format: Format, cwd: string, color: boolean): string {
+export function render(result: AnalysisResult, format: Format, cwd: string, color: boolean, gate?: { gate: Gate; outcome: GateOutcome }): string {
   switch (format) {
+    case 'sarif':
+      return formatSarif(result, { cwd, ...(gate ? { fingerprints: gate.gate.fingerprints(result.findings) } : {}) });
+    case 'markdown': {
+      const o = gate?.outcome;
+      const summary = o && { suppressed: o.suppressed.length, known: o.known.length, stale: o.stale.length, unusedSuppressions: o.unusedSuppressions.length };
+      return formatMarkdown(result, { cwd, ...(summary ? { gate: summary } : {}) });
+    }
+    case 'github':
+      return formatGithub(result, { cwd });
     case 'json':
       return formatJson(result);
     case 'stylish':
@@ -52,22 +72,63 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
     }
     throw error;
   }
-  const result = await analyzePaths(paths, {
+  let gate: Gate;
+  try {
+    gate = await prepareGate(paths, {
+      cwd,
+      ...((opts.include ?? config.include) ? { include: opts.include ?? config.include } : {}),
+      exclude: [...(config.exclude ?? []), ...(opts.exclude ?? [])],
+      ...(opts.changedSince !== undefined ? { changedSince: opts.changedSince } : {}),
+      ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}),
+      ...(opts.updateBaseline !== undefined ? { updateBaseline: opts.updateBaseline } : {}),
+    });
+  } catch (error) {
+    if (error instanceof GateError) {
+      process.stderr.write(`err-codemod: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  // Progress on a terminal only, and only with the human format: never mixed into JSON or SARIF output.
+  const progress = createProgress(process.stderr, { enabled: (opts.format ?? 'stylish') === 'stylish' });
+  // `responseSinks` is passed through for the framework models.
+  const analyzeOptions: Parameters<typeof analyzePaths>[1] & { responseSinks?: string[] } = {
     cwd,
     include: opts.include ?? config.include,
     exclude: [...(config.exclude ?? []), ...(opts.exclude ?? [])],
     rules: config.rules,
     sanitizers: config.sanitizers,
-  });
+    responseSinks: config.responseSinks,
+    jobs: opts.jobs,
+    onProgress: progress.update,
+  };
+  // The gate resolved the files (and `--changed-since`); none means nothing to analyse.
+  const analysed = gate.files.length ? await analyzePaths(gate.files, analyzeOptions).finally(() => progress.done()) : { ...gate.emptyResult(), missing: [] as string[] };
+  let outcome: GateOutcome;
+  try {
+    outcome = gate.apply(analysed);
+  } catch (error) {
+    if (error instanceof GateError) {
+      process.stderr.write(`err-codemod: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const result = { ...analysed, findings: outcome.findings };
   if (result.missing.length) {
     process.stderr.write(`err-codemod: no such file or directory: ${result.missing.join(', ')}\n`);
     return 2;
   }
   const format: Format = opts.format ?? (process.stdout.isTTY ? 'stylish' : 'stylish');
   const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const text = render(result, format, cwd, color);
+  const text = render(result, format, cwd, color, { gate, outcome });
   if (opts.output) fs.writeFileSync(path.resolve(cwd, opts.output), text);
   else process.stdout.write(text);
+  process.stderr.write(formatGateNotes(outcome, { cwd, color: opts.color !== false && !!process.stderr.isTTY && !process.env.NO_COLOR }));
+  if (result.filesScanned === 0 && gate.changedOnly) {
+    process.stderr.write(`err-codemod: no JavaScript or TypeScript file changed since ${opts.changedSince}\n`);
+    return 0;
+  }
   if (result.filesScanned === 0) {
     process.stderr.write('err-codemod: no JavaScript or TypeScript files found to analyse\n');
     return 2;
@@ -90,6 +151,10 @@ export function analyzeCommand(): Command {
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
     .option('-c, --config <file>', `config file (default: ${'err-codemod.config.json'})`)
     .option('--no-color', 'disable colours')
+    .option('--baseline [file]', `report and gate only on findings not in this baseline (default: ${DEFAULT_BASELINE})`)
+    .option('--update-baseline [file]', `write the current findings to the baseline (default: ${DEFAULT_BASELINE}) and exit 0`)
+    .option('--changed-since <ref>', 'only analyse files changed since this git ref (merge base with HEAD), plus untracked files')
+    .addOption(jobsOption())
     .action(async (paths: string[], opts: AnalyzeCliOptions) => {
       process.exitCode = await runAnalyze(paths, opts);
     });

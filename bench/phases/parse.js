@@ -1,0 +1,30 @@
+'use strict';
+/**
+ * Bench phase: the same files, read and parsed with @babel/parser in one thread, with the options and plugins
+ * err-codemod uses (`parseSource`: TypeScript for .ts, JSX + Flow fallback for .js), building the AST and dropping
+ * it. Nothing else: no traversal, no analysis.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { findSourceFiles } = require('../../dist/discovery/find-files');
+const { parseSource } = require('../../dist/parse/parse-source');
+
+async function main() {
+  const started = performance.now();
+  const root = path.resolve(process.argv[2]);
+  const { files } = await findSourceFiles(['.'], { cwd: root });
+  let failed = 0;
+  for (const f of files) {
+    try {
+      parseSource(fs.readFileSync(f, 'utf8'), f);
+    } catch {
+      failed++;
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ files: files.length, failed, ms: Math.round(performance.now() - started) })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+  process.exitCode = 1;
+});
