@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { runApply } from '../apply/run';
 import type { RuleId } from '../core/types';
 import { RULE_IDS } from '../rules';
 
@@ -42,6 +41,8 @@ export async function runApplyCli(paths: string[], opts: ApplyCliOptions, cwd = 
     return 2;
   }
   const colorAllowed = opts.color !== false && !process.env.NO_COLOR;
+  // Loaded on use: jscodeshift and recast are for `apply` only, `analyze` never pays for them.
+  const { runApply } = await import('../apply/run.js');
   const result = await runApply({
     cwd,
     paths,

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { formatInitReport, InitError, runInit } from '../init';
 
 interface InitFlags {
   framework?: string;
@@ -20,7 +19,9 @@ export function initCommand(): Command {
     .option('--module <kind>', 'esm or cjs (default: from package.json "type")')
     .option('--force', 'overwrite generated files that were changed since')
     .option('--cwd <dir>', 'project directory (default: the current directory)')
-    .action((flags: InitFlags) => {
+    .action(async (flags: InitFlags) => {
+      // Loaded on use: the generator needs the TypeScript compiler, which other commands never pay for.
+      const { formatInitReport, InitError, runInit } = await import('../init/index.js');
       try {
         const result = runInit({
           cwd: flags.cwd ?? process.cwd(),

@@ -1,10 +1,11 @@
 import type * as t from '@babel/types';
-import { linkParents, type Node } from './ast';
+import type { Node } from './ast';
 import { Evaluator } from './evaluate';
 import { activeModels, buildFileModel, collectFacts } from './file-model';
 import { buildSite, type Site } from './site';
 import type { Finding, RuleId, Severity } from './types';
 import { parseSource } from '../parse/parse-source';
+import { mayHoldSiteOf } from './prefilter';
 import { FRAMEWORKS } from '../frameworks';
 import { RULES } from '../rules';
 import type { Report } from '../rules/types';
@@ -19,13 +20,14 @@ export interface AnalyzeFileOptions {
 export function analyzeSource(code: string, file: string, options: AnalyzeFileOptions = {}): Finding[] {
   const ast = parseSource(code, file);
   const program = ast.program as t.Program;
-  linkParents(program as Node);
-  return analyzeProgram(program, file, options);
+  return analyzeProgram(program, file, options, code);
 }
 
-export function analyzeProgram(program: t.Program, file: string, options: AnalyzeFileOptions = {}): Finding[] {
+/** `text`, when given, lets models whose hint is not in it skip looking for sites they cannot have. */
+export function analyzeProgram(program: t.Program, file: string, options: AnalyzeFileOptions = {}, text?: string): Finding[] {
   const facts = collectFacts(program);
-  const model = buildFileModel(program, facts, activeModels(FRAMEWORKS, facts));
+  const models = activeModels(FRAMEWORKS, facts);
+  const model = buildFileModel(program, facts, models, text === undefined ? models : models.filter((m) => mayHoldSiteOf(m, text)));
   if (!model.sites.length) return [];
   const ev = new Evaluator(model, { sanitizers: new Set(options.sanitizers ?? []) });
   const sites = model.sites.map((r) => buildSite(r, model, ev));

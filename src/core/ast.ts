@@ -1,4 +1,6 @@
 import type * as t from '@babel/types';
+import { CHILD_KEYS } from './child-keys.generated';
+import { SKIPPED_KEYS } from './child-keys-skip';
 
 export type Node = t.Node;
 export type FunctionNode =
@@ -12,54 +14,49 @@ export type FunctionNode =
 const PARENT = Symbol('parent');
 type WithParent = { [PARENT]?: Node | null };
 
-const SKIP_KEYS = new Set([
-  'type',
-  'start',
-  'end',
-  'loc',
-  'range',
-  'extra',
-  'leadingComments',
-  'trailingComments',
-  'innerComments',
-  'comments',
-  'tokens',
-  'typeAnnotation',
-  'returnType',
-  'typeParameters',
-  'superTypeParameters',
-  'predicate',
-]);
+const SKIP_KEYS = new Set<string>(SKIPPED_KEYS);
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Child nodes of `node` in source order (type annotations are skipped: they never carry values). */
+/** Calls `fn` on each child node of `node` in source order (type annotations are skipped: they carry no values). */
+export function forEachChild(node: Node, fn: (child: Node) => void): void {
+  const record = node as unknown as Record<string, unknown>;
+  const keys = CHILD_KEYS[node.type];
+  if (keys) {
+    for (let i = 0; i < keys.length; i++) visitValue(record[keys[i]!], fn);
+    return;
+  }
+  for (const key in node) if (!SKIP_KEYS.has(key)) visitValue(record[key], fn);
+}
+
+function visitValue(value: unknown, fn: (child: Node) => void): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (isNode(value[i])) fn(value[i]);
+  } else if (isNode(value)) {
+    fn(value);
+  }
+}
+
+/** Child nodes of `node` in source order. */
 export function children(node: Node): Node[] {
   const out: Node[] = [];
-  for (const key in node) {
-    if (SKIP_KEYS.has(key)) continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out.push(item);
-    } else if (isNode(value)) {
-      out.push(value);
-    }
-  }
+  forEachChild(node, (child) => out.push(child));
   return out;
 }
 
-/** Sets parent links on every node of the tree, in one pass. */
-export function linkParents(root: Node): void {
+/** Sets parent links on every node of the tree, in one pass; `visit` sees each node once its parent is set. */
+export function linkParents(root: Node, visit?: (node: Node) => void): void {
   const stack: Node[] = [root];
   (root as WithParent)[PARENT] = null;
   while (stack.length) {
     const node = stack.pop()!;
-    for (const child of children(node)) {
+    visit?.(node);
+    forEachChild(node, (child) => {
       (child as WithParent)[PARENT] = node;
       stack.push(child);
-    }
+    });
   }
 }
 

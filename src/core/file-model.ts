@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { children, dottedName, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { dottedName, forEachChild, linkParents, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Scope, functionParamNames, patternNames, type ErrorSourceKind } from './scope';
 import type { FrameworkId, RawSite, StatusSetter } from './types';
 import type { FileFacts, FrameworkModel } from '../frameworks/types';
@@ -33,7 +33,15 @@ export interface FileModel {
   calls: Map<string, CallRecord[]>;
 }
 
+const FACTS = new WeakMap<t.Program, FileFacts>();
+
+/**
+ * Links parents (one walk over the file) and collects its imports and requires on the way; computed once per
+ * program, so framework models asking again get the same facts for free.
+ */
 export function collectFacts(program: t.Program): FileFacts {
+  const cached = FACTS.get(program);
+  if (cached) return cached;
   const imports = new Set<string>();
   const importedNames = new Map<string, string>();
   for (const stmt of program.body) {
@@ -46,9 +54,7 @@ export function collectFacts(program: t.Program): FileFacts {
     }
   }
   // require() anywhere (legacy code requires inside functions too), and dynamic import()
-  const stack: Node[] = [program];
-  while (stack.length) {
-    const node = stack.pop()!;
+  linkParents(program as Node, (node) => {
     if (node.type === 'CallExpression' && node.arguments[0]?.type === 'StringLiteral' &&
       ((node.callee.type === 'Identifier' && node.callee.name === 'require') || node.callee.type === 'Import')) {
       const spec = node.arguments[0].value;
@@ -56,9 +62,10 @@ export function collectFacts(program: t.Program): FileFacts {
       const parent = parentOf(node);
       if (parent?.type === 'VariableDeclarator') for (const { name } of patternNames(parent.id as Node)) importedNames.set(name, spec);
     }
-    for (const c of children(node)) stack.push(c);
-  }
-  return { imports, importedNames };
+  });
+  const facts = { imports, importedNames };
+  FACTS.set(program, facts);
+  return facts;
 }
 
 export function activeModels(all: readonly FrameworkModel[], facts: FileFacts): FrameworkModel[] {
@@ -95,7 +102,11 @@ function errorCallbackKind(fn: FunctionNode): ErrorSourceKind | null {
   return fn.params.length >= 2 && !(method && ITERATION_METHODS.has(method)) ? 'callback' : null;
 }
 
-export function buildFileModel(program: t.Program, facts: FileFacts, models: FrameworkModel[]): FileModel {
+/**
+ * `siteModels`: the models that can have a site in this file (their hint is in its text); the others still give
+ * functions their roles, but are not asked about sites or status setters they cannot have.
+ */
+export function buildFileModel(program: t.Program, facts: FileFacts, models: FrameworkModel[], siteModels: FrameworkModel[] = models): FileModel {
   const root = new Scope(program, null);
   const model: FileModel = { program, facts, models, root, scopes: new Map([[program as Node, root]]), sites: [], setters: [], calls: new Map() };
   const pendingAssignments: { scope: Scope; name: string; expr: Node; at: Node; path?: (string | null)[] }[] = [];
@@ -216,7 +227,7 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
 
     if (node.type === 'ExpressionStatement') {
       const expr = node.expression as Node;
-      for (const m of models) {
+      for (const m of siteModels) {
         const setter = m.matchStatusSetter(expr, resolverFor(scope, m.id));
         if (setter) {
           model.setters.push({ setter, scope });
@@ -225,7 +236,7 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
       }
     }
     if (isCandidateSite(node)) {
-      for (const m of models) {
+      for (const m of siteModels) {
         const raw = m.matchSite(node, resolverFor(scope, m.id));
         if (raw) {
           model.sites.push({ raw, scope });
@@ -234,12 +245,12 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
       }
     }
 
-    for (const child of children(node)) descend(child, scope);
+    forEachChild(node, (child) => descend(child, scope));
   };
   const descend = (node: Node, scope: Scope): void => {
     if (!isFunction(node)) return visit(node, scope);
     const inner = enterFunction(node, scope);
-    for (const c of children(node)) descend(c, inner);
+    forEachChild(node, (c) => descend(c, inner));
   };
 
   visit(program as Node, root);

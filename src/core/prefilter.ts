@@ -69,6 +69,15 @@ export function buildPrefilter(models: readonly Pick<FrameworkModel, 'hint'>[] =
   return (text) => regexes.some((re) => re.test(text));
 }
 
+const widened = new WeakMap<FrameworkModel, RegExp>();
+
+/** Whether `text` may hold a site of this one model (its hint, widened as the filter widens it). */
+export function mayHoldSiteOf(model: FrameworkModel, text: string): boolean {
+  let re = widened.get(model);
+  if (!re) widened.set(model, (re = widen(model.hint)));
+  return re.test(text);
+}
+
 let defaultFilter: Prefilter | null = null;
 
 /** Whether `text` may hold a response site of any framework model in `FRAMEWORKS`. */

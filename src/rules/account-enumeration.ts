@@ -68,11 +68,11 @@ export const accountEnumeration: Rule = {
   checkHandler(sites) {
     const handler = sites[0]?.handler?.node;
     if (!handler) return [];
-    const kind = purpose(handler);
-    if (!kind) return [];
     const texts = sites.map((s) => ({ site: s, text: messageText(s) }));
     const unknown = texts.filter((x) => x.text && UNKNOWN_ACCOUNT.test(x.text));
     if (!unknown.length) return [];
+    const kind = purpose(handler);
+    if (!kind) return [];
     const others = texts.filter((x) => !unknown.includes(x) && !x.site.raw.headerOnly);
     return unknown.flatMap(({ site, text }): { site: Site; message: string; related?: { line: number; column: number; message: string }[] }[] => {
       if (kind === 'reset') return [{ site, message: `Password reset tells whether an account exists ("${text}"); answer the same either way` }];
