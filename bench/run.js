@@ -40,7 +40,8 @@ const PHASES = [
   { key: 'parse', label: '@babel/parser parse-only, 1 thread', argv: () => [phase('parse'), TREE] },
   { key: 'analyze1', label: 'err-codemod analyze --jobs 1', analyze: 1, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', '1', '--output', out] },
   { key: 'analyzeN', label: `err-codemod analyze --jobs ${CORES}`, analyze: CORES, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', String(CORES), '--output', out] },
-  // { key: 'apply', label: 'err-codemod apply --dry', codes: [0, 1], argv: () => [BIN, 'apply', '.', '--dry'] },
+  // the tree has no generated errors module yet: --errors-module names where `init` would put it (dry run only)
+  { key: 'apply', label: 'err-codemod apply --dry', reps: 1, codes: [0, 1], argv: () => [BIN, 'apply', '.', '--dry', '--errors-module', 'src/errors'] },
   { key: 'eslint', label: 'ESLint + typescript-eslint + security', reps: 1, argv: () => [phase('eslint'), TREE] },
 ];
 

@@ -868,18 +868,24 @@ export function parserFor(file: string): 'ts' | 'tsx' {
 export function jscodeshiftFor(j: JSCodeshift, file: string, source: string): JSCodeshift {
   const primary = j.withParser(parserFor(file));
   if (!/\.(js|jsx|mjs|cjs)$/i.test(file)) return primary;
+  // The choice is tried with the parsers alone (jscodeshift's own parser modules), not through recast, which
+  // would cost a second full parse of every file on top of the one the rewrite does.
   try {
-    primary(source);
+    parserModule('tsx').parse(source);
     return primary;
   } catch (error) {
-    const flow = j.withParser('flow');
     try {
-      flow(source);
-      return flow;
+      parserModule('flow').parse(source);
+      return j.withParser('flow');
     } catch {
       throw error;
     }
   }
+}
+
+function parserModule(name: 'tsx' | 'flow'): { parse(code: string): unknown } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (name === 'tsx' ? require('jscodeshift/parser/tsx') : require('jscodeshift/parser/flow'))();
 }
 
 export function displayPath(cwd: string, file: string): string {

@@ -4,6 +4,7 @@ import jscodeshift, { type JSCodeshift } from 'jscodeshift';
 import { createColors } from 'picocolors';
 import { relativePath, skipReason } from '../analyzer';
 import { analyzeSource, type AnalyzeFileOptions } from '../core/analyze-file';
+import { mayHoldSite } from '../core/prefilter';
 import type { Finding, RuleId } from '../core/types';
 import { ConfigError, loadConfig } from '../config';
 import { findSourceFiles } from '../discovery/find-files';
@@ -80,7 +81,22 @@ interface FileState {
   rel: string;
   source: string;
   findings: Finding[];
-  j: JSCodeshift;
+  /** jscodeshift with the parser this file needs; made (and its parse tried) only for files that get one. */
+  readonly j: JSCodeshift;
+}
+
+/** A file's state whose jscodeshift is chosen on first use: most files of a project are never handed to it. */
+function fileState(abs: string, rel: string, source: string, findings: Finding[]): FileState {
+  let j: JSCodeshift | undefined;
+  return {
+    abs,
+    rel,
+    source,
+    findings,
+    get j() {
+      return (j ??= jscodeshiftFor(jscodeshift, abs, source));
+    },
+  };
 }
 
 class UsageError extends Error {}
@@ -179,20 +195,23 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
     }
     let findings: Finding[];
     try {
-      findings = analyzeSource(source, rel, analyzeOptions);
+      // the same pre-filter as `analyze`: a file with no text a site needs has no finding, and is not parsed
+      findings = mayHoldSite(source) ? analyzeSource(source, rel, analyzeOptions) : [];
     } catch (error) {
       result.skipped.push({ file: rel, message: error instanceof ParseError ? `does not parse: ${error.message}` : `analysis failed: ${(error as Error).message}` });
       continue;
     }
     if (options.rules) findings = findings.filter((f) => options.rules!.includes(f.ruleId));
-    let j: JSCodeshift;
-    try {
-      j = jscodeshiftFor(jscodeshift, abs, source);
-    } catch (error) {
-      if (findings.length) result.failed.push({ file: rel, message: `jscodeshift cannot parse it: ${(error as Error).message.split('\n')[0]}` });
-      continue;
+    const state = fileState(abs, rel, source, findings);
+    if (findings.length) {
+      try {
+        void state.j;
+      } catch (error) {
+        result.failed.push({ file: rel, message: `jscodeshift cannot parse it: ${(error as Error).message.split('\n')[0]}` });
+        continue;
+      }
     }
-    states.set(abs, { abs, rel, source, findings, j });
+    states.set(abs, state);
   }
 
   const rewrite = (s: FileState, allowed: Set<number>, tasks: CallerTask[]): RewriteResult | Error => {
@@ -274,7 +293,8 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
     let after = r?.output ?? s.source;
     let registered = false;
     let mapOffset = (o: number) => (r ? r.mapOffset(o) : o);
-    if (register && /\bexpress\b/.test(s.source) && /\(\s*\)/.test(s.source)) {
+    // an app entry imports express and calls it (`const app = express()`): other files are not parsed for it
+    if (register && /['"]express['"]/.test(s.source) && /=\s*(\w+|require\(\s*['"]express['"]\s*\))\s*\(\s*\)/.test(s.source)) {
       try {
         const reg = registerErrorHandler({ source: after, file: s.abs, j: s.j, errorsModule });
         if (reg.status === 'registered') {
@@ -365,8 +385,9 @@ async function projectFiles(cwd: string): Promise<string[]> {
 
 function parseProblem(code: string, s: FileState): string | null {
   try {
+    // the analyzer's parser, and the parser jscodeshift reads this file with (without recast's extra work)
     parseSource(code, s.abs);
-    s.j(code);
+    jscodeshiftFor(jscodeshift, s.abs, code);
     return null;
   } catch (error) {
     return (error as Error).message.split('\n')[0]!;
