@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type * as t from '@babel/types';
-import { children, type Node } from '../core/ast';
+import { children, isFunction, type Node } from '../core/ast';
 import type { Finding } from '../core/types';
 
 /**
@@ -41,20 +41,6 @@ export function normalizeCode(code: string): string {
 const hash = (parts: unknown[]) => crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 
 type AnyNode = Node & { start?: number | null; end?: number | null };
-
-function isFunction(node: Node): boolean {
-  switch (node.type) {
-    case 'FunctionDeclaration':
-    case 'FunctionExpression':
-    case 'ArrowFunctionExpression':
-    case 'ObjectMethod':
-    case 'ClassMethod':
-    case 'ClassPrivateMethod':
-      return true;
-    default:
-      return false;
-  }
-}
 
 function keyLabel(key: Node, computed: boolean): string {
   if (!computed && key.type === 'Identifier') return key.name;

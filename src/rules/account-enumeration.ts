@@ -2,7 +2,7 @@ import { dottedName, functionName, isCall, literalText, walk, type Node } from '
 import { callArgumentOf } from '../frameworks/names';
 import type { Site } from '../core/site';
 import type { Rule } from './types';
-import { UNKNOWN_ACCOUNT, WRONG_SECRET, messageText } from './wording';
+import { UNKNOWN_ACCOUNT, WRONG_SECRET, guardingTests, messageText, missingChecks } from './wording';
 
 const LOGIN = /log-?in|sign-?in|sign_in|create-?session|\/sessions?\b|\/auth\/token\b/i;
 const RESET = /forgot|reset|recover/i;
@@ -37,6 +37,29 @@ function checksSecret(handler: Node): boolean {
   return found;
 }
 
+const CALLER_IDENTITY = /^(req|request|ctx)\.(user|session|auth|state\.user)\b/;
+
+/**
+ * Whether an unknown-account answer is about the caller's own account (`Account.findById(req.user.id)` in a profile
+ * update): the caller is already authenticated, so it reveals nothing about other accounts.
+ */
+function aboutCallersOwnAccount(site: Site): boolean {
+  return guardingTests(site.raw.node).some((test) =>
+    missingChecks(test).some((checked) => {
+      if (checked.type !== 'Identifier') return false;
+      const bindings = site.scope.owner(checked.name)?.bindings.get(checked.name) ?? [];
+      return bindings.some((b) => {
+        let found = false;
+        walk(b.expr, (n) => {
+          if (!found && (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && CALLER_IDENTITY.test(dottedName(n) ?? '')) found = true;
+          return !found;
+        });
+        return found;
+      });
+    }),
+  );
+}
+
 /** What the handler is: a login or a password reset, from its route path or name, or from checking a password. */
 function purpose(handler: Node): 'login' | 'reset' | null {
   const names: string[] = [];
@@ -69,7 +92,7 @@ export const accountEnumeration: Rule = {
     const handler = sites[0]?.handler?.node;
     if (!handler) return [];
     const texts = sites.map((s) => ({ site: s, text: messageText(s) }));
-    const unknown = texts.filter((x) => x.text && UNKNOWN_ACCOUNT.test(x.text));
+    const unknown = texts.filter((x) => x.text && UNKNOWN_ACCOUNT.test(x.text) && !aboutCallersOwnAccount(x.site));
     if (!unknown.length) return [];
     const kind = purpose(handler);
     if (!kind) return [];
