@@ -81,7 +81,8 @@ export function analyzeFile(absPath: string, options: AnalyzeOptions): FileOutco
   }
   const skip = skipReason(text, bytes);
   if (skip) return { findings: [], error: { file: file(), message: skip } };
-  const outcome = analyzeText(text, options.prefilter !== false && !mayHoldSite(text) ? null : file(), options);
+  const ruledOut = options.prefilter !== false && !mayHoldSite(text) && !options.responseSinks?.some((name) => text.includes(name));
+  const outcome = analyzeText(text, ruledOut ? null : file(), options);
   if (mayHaveDirectives(text)) outcome.directives = true;
   return outcome;
 }

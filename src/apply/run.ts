@@ -169,7 +169,7 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
     if (options.write) throw new UsageError(`the errors module ${where} does not exist: run \`err-codemod init\` first, or pass --errors-module`);
     err(`err-codemod: warning: the errors module ${where} does not exist yet; run \`err-codemod init\` before --write\n`);
   }
-  const analyzeOptions: AnalyzeFileOptions = { rules: config.rules, sanitizers: config.sanitizers };
+  const analyzeOptions: AnalyzeFileOptions = { rules: config.rules, sanitizers: config.sanitizers, responseSinks: config.responseSinks };
   const discovery = { cwd, include: options.include ?? config.include, exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])] };
   const { files, missing } = await findSourceFiles(options.paths, discovery);
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
@@ -196,7 +196,8 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
     let findings: Finding[];
     try {
       // the same pre-filter as `analyze`: a file with no text a site needs has no finding, and is not parsed
-      findings = mayHoldSite(source) ? analyzeSource(source, rel, analyzeOptions) : [];
+      const candidate = mayHoldSite(source) || config.responseSinks.some((name) => source.includes(name));
+      findings = candidate ? analyzeSource(source, rel, analyzeOptions) : [];
     } catch (error) {
       result.skipped.push({ file: rel, message: error instanceof ParseError ? `does not parse: ${error.message}` : `analysis failed: ${(error as Error).message}` });
       continue;

@@ -91,8 +91,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   }
   // Progress on a terminal only, and only with the human format: never mixed into JSON or SARIF output.
   const progress = createProgress(process.stderr, { enabled: (opts.format ?? 'stylish') === 'stylish' });
-  // `responseSinks` is passed through for the framework models.
-  const analyzeOptions: Parameters<typeof analyzePaths>[1] & { responseSinks?: string[] } = {
+  const analyzeOptions: Parameters<typeof analyzePaths>[1] = {
     cwd,
     include: opts.include ?? config.include,
     exclude: [...(config.exclude ?? []), ...(opts.exclude ?? [])],

@@ -7,6 +7,7 @@ import type { Finding, RuleId, Severity } from './types';
 import { parseSource } from '../parse/parse-source';
 import { mayHoldSiteOf } from './prefilter';
 import { FRAMEWORKS } from '../frameworks';
+import { customSinksModel } from '../frameworks/custom-sinks';
 import { RULES } from '../rules';
 import type { Report } from '../rules/types';
 
@@ -14,6 +15,8 @@ export interface AnalyzeFileOptions {
   /** Rule severities; a rule set to 'off' (or missing when `rules` is given) does not run. */
   rules?: Partial<Record<RuleId, Severity | 'off'>>;
   sanitizers?: string[];
+  /** Extra method names that send a response (config `responseSinks`). */
+  responseSinks?: string[];
 }
 
 /** Parses and analyses one file's source. Throws ParseError when it does not parse. */
@@ -27,7 +30,9 @@ export function analyzeSource(code: string, file: string, options: AnalyzeFileOp
 export function analyzeProgram(program: t.Program, file: string, options: AnalyzeFileOptions = {}, text?: string): Finding[] {
   const facts = collectFacts(program);
   const models = activeModels(FRAMEWORKS, facts);
-  const model = buildFileModel(program, facts, models, text === undefined ? models : models.filter((m) => mayHoldSiteOf(m, text)));
+  const custom = customSinksModel(options.responseSinks ?? []);
+  const siteModels = [...(custom ? [custom] : []), ...models];
+  const model = buildFileModel(program, facts, models, text === undefined ? siteModels : siteModels.filter((m) => mayHoldSiteOf(m, text)));
   if (!model.sites.length) return [];
   const ev = new Evaluator(model, { sanitizers: new Set(options.sanitizers ?? []) });
   const sites = model.sites.map((r) => buildSite(r, model, ev));
