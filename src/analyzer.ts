@@ -122,6 +122,11 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions): Pr
   if (options.include) discovery.include = options.include;
   if (options.exclude) discovery.exclude = options.exclude;
   const { files, missing } = await findSourceFiles(paths, discovery);
+  return { ...(await analyzeFiles(files, options, started)), missing };
+}
+
+/** Analyses files already found (absolute paths, in the order results are merged). */
+export async function analyzeFiles(files: string[], options: AnalyzeOptions, started = performance.now()): Promise<AnalysisResult> {
 
   // Outcomes arrive in any order (workers finish batches when they do); they are merged by file index below, so
   // the result is the same whatever the number of jobs.
@@ -153,5 +158,5 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions): Pr
     if (outcome.directives) directiveFiles.push(files[index]!);
   }
   findings.sort(compareFindings);
-  return { findings, errors, filesScanned: files.length, durationMs: Math.round(performance.now() - started), missing, directiveFiles };
+  return { findings, errors, filesScanned: files.length, durationMs: Math.round(performance.now() - started), directiveFiles };
 }

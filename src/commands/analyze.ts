@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { analyzePaths, type AnalysisResult } from '../analyzer';
+import { analyzeFiles, type AnalysisResult, type AnalyzeOptions } from '../analyzer';
 import { ConfigError, loadConfig } from '../config';
 import { formatJson } from '../report/json';
-import { formatStylish } from '../report/stylish';
-import { formatSarif } from '../report/sarif';
-import { formatMarkdown } from '../report/markdown';
-import { formatGithub } from '../report/github';
 import { formatGateNotes, GateError, prepareGate, DEFAULT_BASELINE, type Gate, type GateOutcome } from '../gate';
 import type { Finding } from '../core/types';
 import { jobsOption } from '../parallel/cli-option';
@@ -42,21 +38,29 @@ export function exitCodeFor(findings: Finding[], failOn: FailOn): 0 | 1 {
   return gating.length ? 1 : 0;
 }
 
-export function render(result: AnalysisResult, format: Format, cwd: string, color: boolean, gate?: { gate: Gate; outcome: GateOutcome }): string {
+/** Formats the report; each formatter is loaded only when asked for (start-up is part of every CI run). */
+export async function render(result: AnalysisResult, format: Format, cwd: string, color: boolean, gate?: { gate: Gate; outcome: GateOutcome }): Promise<string> {
   switch (format) {
-    case 'sarif':
+    case 'sarif': {
+      const { formatSarif } = await import('../report/sarif.js');
       return formatSarif(result, { cwd, ...(gate ? { fingerprints: gate.gate.fingerprints(result.findings) } : {}) });
+    }
     case 'markdown': {
+      const { formatMarkdown } = await import('../report/markdown.js');
       const o = gate?.outcome;
       const summary = o && { suppressed: o.suppressed.length, known: o.known.length, stale: o.stale.length, unusedSuppressions: o.unusedSuppressions.length };
       return formatMarkdown(result, { cwd, ...(summary ? { gate: summary } : {}) });
     }
-    case 'github':
+    case 'github': {
+      const { formatGithub } = await import('../report/github.js');
       return formatGithub(result, { cwd });
+    }
     case 'json':
       return formatJson(result);
-    case 'stylish':
+    case 'stylish': {
+      const { formatStylish } = await import('../report/stylish.js');
       return formatStylish(result, { cwd, color });
+    }
   }
 }
 
@@ -91,7 +95,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   }
   // Progress on a terminal only, and only with the human format: never mixed into JSON or SARIF output.
   const progress = createProgress(process.stderr, { enabled: (opts.format ?? 'stylish') === 'stylish' });
-  const analyzeOptions: Parameters<typeof analyzePaths>[1] = {
+  const analyzeOptions: AnalyzeOptions = {
     cwd,
     include: opts.include ?? config.include,
     exclude: [...(config.exclude ?? []), ...(opts.exclude ?? [])],
@@ -101,8 +105,8 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
     jobs: opts.jobs,
     onProgress: progress.update,
   };
-  // The gate resolved the files (and `--changed-since`); none means nothing to analyse.
-  const analysed = gate.files.length ? await analyzePaths(gate.files, analyzeOptions).finally(() => progress.done()) : { ...gate.emptyResult(), missing: [] as string[] };
+  // The gate resolved the files (and `--changed-since`, and missing paths: exit 2 above); none means nothing to analyse.
+  const analysed = gate.files.length ? await analyzeFiles(gate.files, analyzeOptions).finally(() => progress.done()) : gate.emptyResult();
   let outcome: GateOutcome;
   try {
     outcome = gate.apply(analysed);
@@ -114,13 +118,9 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
     throw error;
   }
   const result = { ...analysed, findings: outcome.findings };
-  if (result.missing.length) {
-    process.stderr.write(`err-codemod: no such file or directory: ${result.missing.join(', ')}\n`);
-    return 2;
-  }
   const format: Format = opts.format ?? (process.stdout.isTTY ? 'stylish' : 'stylish');
   const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const text = render(result, format, cwd, color, { gate, outcome });
+  const text = await render(result, format, cwd, color, { gate, outcome });
   if (opts.output) fs.writeFileSync(path.resolve(cwd, opts.output), text);
   else process.stdout.write(text);
   process.stderr.write(formatGateNotes(outcome, { cwd, color: opts.color !== false && !!process.stderr.isTTY && !process.env.NO_COLOR }));
