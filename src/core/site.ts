@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { dottedName, isFunction, parentOf, walk, type Node } from './ast';
+import { dottedName, functionName, isFunction, parentOf, walk, type Node } from './ast';
 import type { Bound, Evaluator, StatusInfo } from './evaluate';
 import type { CallRecord, FileModel, SiteRecord } from './file-model';
 import type { ErrorSourceKind, Scope } from './scope';
@@ -146,7 +146,7 @@ function helperOf(scope: Scope, ev: Evaluator): { name: string; calls: CallRecor
     if (s.role?.kind === 'helper' && s.fn) {
       const calls = ev.callsOf(s.fn);
       const name = calls[0] ? calleeName(calls[0].node) : null;
-      return { name: name ?? 'helper', calls, fnScope: s };
+      return { name: name ?? functionName(s.fn) ?? 'the helper', calls, fnScope: s };
     }
     if (s.role) return null;
   }

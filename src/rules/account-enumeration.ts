@@ -6,7 +6,9 @@ import { UNKNOWN_ACCOUNT, WRONG_SECRET, guardingTests, messageText, missingCheck
 
 const LOGIN = /log-?in|sign-?in|sign_in|create-?session|\/sessions?\b|\/auth\/token\b/i;
 const RESET = /forgot|reset|recover/i;
-const SECRET_WORDS = /pass(word|wd)?|pwd|secret|\bpin\b/i;
+// a user's secret; `SECRET` / `JWT_SECRET` name the server's signing key, not what a login checks
+const SECRET_WORDS = /pass(word|wd|phrase)?|pwd|\bpin\b/i;
+const TOKEN_CHECK = /jwt|jsonwebtoken|token/i;
 const CHECK_CALL = /compare|verify|check|validate|match|timingSafeEqual/i;
 const OTHER_ANSWER = /\b(credentials|password)\b/i;
 const INPUT_CHECK = /\b(required|missing|enter|provide|fill)\b/i;
@@ -28,7 +30,7 @@ function checksSecret(handler: Node): boolean {
     if (found) return false;
     if (isCall(n)) {
       const name = dottedName(n.callee as Node) ?? '';
-      if (CHECK_CALL.test(name.split('.').pop() ?? '') && (SECRET_WORDS.test(name) || (n.arguments as Node[]).some(mentionsSecret))) found = true;
+      if (CHECK_CALL.test(name.split('.').pop() ?? '') && !TOKEN_CHECK.test(name) && (SECRET_WORDS.test(name) || (n.arguments as Node[]).some(mentionsSecret))) found = true;
     } else if (n.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(n.operator)) {
       if (mentionsSecret(n.left as Node) && mentionsSecret(n.right)) found = true;
     }
