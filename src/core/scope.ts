@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { isFunction, keyName, paramName, parentOf, type FunctionNode, type Node } from './ast';
+import { isFunction, keyName, parentOf, type FunctionNode, type Node } from './ast';
 import type { FrameworkId, HandlerRole } from './types';
 
 /** How a name got its value: `expr`, then the property path (from destructuring) read off it. */
@@ -100,4 +100,3 @@ export function isInside(node: Node, ancestor: Node): boolean {
   return false;
 }
 
-export { paramName };

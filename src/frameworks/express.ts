@@ -1,5 +1,4 @@
-import type * as t from '@babel/types';
-import { parentOf, staticString, unwrap, type FunctionNode, type Node } from '../core/ast';
+import { staticString, unwrap, type FunctionNode, type Node } from '../core/ast';
 import type { HandlerRole } from '../core/types';
 import {
   ERROR_NAME,
@@ -101,8 +100,3 @@ export const express: FrameworkModel = {
     matchResponseCall(EXPRESS_API, node, resolve) ?? matchWriteHeadHeaders(EXPRESS_API, node, resolve),
   matchStatusSetter: (node: Node, resolve: ResponseResolver) => matchStatusStatement(EXPRESS_API, node, resolve),
 };
-
-/** Whether a node is the `next` call of a handler: `next(err)`. */
-export function isNextCall(node: Node, nextName: string | undefined): node is t.CallExpression {
-  return !!nextName && node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === nextName && !!parentOf(node);
-}
