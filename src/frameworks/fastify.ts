@@ -3,7 +3,7 @@ import { dottedName, isCall, isFunction, isMember, parentOf, propertyName, stati
 import type { HandlerRole, RawSite, StatusSetter } from '../core/types';
 import { ERROR_NAME, RESPONSE_NAME, callArgumentOf, calleeParts, importsAny, isNamedFunction, paramNames, paramTypeName } from './names';
 import { matchResponseCall, unchain, type ResponseApi } from './response-chain';
-import { RoleBook, chainBase, contains, importOf, importsAnyOnce, own, statusSetterVia, isErrorValue, isNothing, newSite, programOf } from './shared';
+import { RoleBook, chainBase, contains, importOf, importsAnyOnce, own, statusSetterVia, isErrorValue, newSite, programOf } from './shared';
 import type { FileFacts, FrameworkModel, ResponseResolver } from './types';
 
 /**
@@ -242,15 +242,13 @@ export const fastify: FrameworkModel = {
   },
   matchSite(node: Node, resolve: ResponseResolver): RawSite | null {
     if (node.type === 'ReturnStatement') {
-      const arg = node.argument as Node | null;
-      if (!book.any || isNothing(arg)) return null;
-      const own = book.direct(node);
-      if (!own?.extra.sendsReturn) return null;
-      if (isReplyCall(arg!, resolve) || isErrorValue(arg!)) return null;
-      const a = unwrap(arg!);
+      const ret = book.returned(node, (extra) => extra.sendsReturn);
+      if (!ret) return null;
+      const { arg, value: a, own } = ret;
+      if (isReplyCall(arg, resolve) || isErrorValue(arg)) return null;
       if (isCall(a) && /\.httpErrors\.\w+$/.test(dottedName(a.callee as Node) ?? '')) return null;
       const site = newSite(node, 'fastify', 'return', own.extra.reply ?? '<return>');
-      site.body.push(arg!);
+      site.body.push(arg);
       if (own.role.kind === 'error-middleware') site.implicitStatus = null;
       return site;
     }

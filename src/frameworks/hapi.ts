@@ -229,17 +229,15 @@ export const hapi: FrameworkModel = {
   },
   matchSite(node: Node, resolve: ResponseResolver): RawSite | null {
     if (node.type === 'ReturnStatement') {
-      const arg = node.argument as Node | null;
-      if (!book.any || isNothing(arg)) return null;
-      const own = book.direct(node);
-      if (!own?.extra.returns) return null;
-      const a = unwrap(arg!);
+      const ret = book.returned(node, (extra) => extra.returns);
+      if (!ret) return null;
+      const { arg, value: a, own } = ret;
       if (toolkitValue(a, own.extra.toolkit) || isErrorValue(a)) return null;
       if ((isCall(a) || a.type === 'NewExpression') && boomMethod(a)) return null;
       // onPreResponse returns the (possibly Boom) response it was given, or h.continue
       if (own.role.kind === 'error-middleware' && a.type === 'Identifier') return null;
       const site = newSite(node, 'hapi', 'return', own.extra.toolkit ?? '<return>');
-      site.body.push(arg!);
+      site.body.push(arg);
       return site;
     }
     if (node.type === 'NewExpression' || isCall(node)) {

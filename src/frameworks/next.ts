@@ -196,16 +196,14 @@ export const next: FrameworkModel = {
   },
   matchSite(node: Node, resolve: ResponseResolver): RawSite | null {
     if (node.type === 'ReturnStatement') {
-      const arg = node.argument as Node | null;
-      if (!book.any || isNothing(arg)) return null;
-      const own = book.direct(node);
-      if (!own?.extra.action) return null;
-      const a = unwrap(arg!);
+      const ret = book.returned(node, (extra) => extra.action);
+      if (!ret) return null;
+      const { arg, value: a } = ret;
       // redirect() / notFound() throw; a returned Response is its own site
       if (isCall(a) && (a.callee.type === 'Identifier' && /^(redirect|permanentRedirect|notFound)$/.test(a.callee.name))) return null;
       if ((a.type === 'NewExpression' || isCall(a)) && webResponse(a)) return null;
       const site = newSite(node, 'next', 'return', '<action>');
-      site.body.push(arg!);
+      site.body.push(arg);
       // a server action's result carries no HTTP status of its own
       site.implicitStatus = null;
       return site;

@@ -59,6 +59,18 @@ export class RoleBook<Extra = undefined> {
     return fn && entry ? { fn, ...entry } : null;
   }
 
+  /**
+   * A `return <value>` directly in one of this model's handlers whose returned value the framework sends (`sends`
+   * decides from the role's extra data): the returned expression, unwrapped, and the handler's role.
+   */
+  returned(node: t.ReturnStatement, sends: (extra: Extra) => boolean): { arg: Node; value: Node; own: { fn: FunctionNode; role: HandlerRole; extra: Extra } } | null {
+    const arg = node.argument as Node | null;
+    if (!this.given || !arg || isNothing(arg)) return null;
+    const own = this.direct(node);
+    if (!own || !sends(own.extra)) return null;
+    return { arg, value: unwrap(arg), own };
+  }
+
   /** The nearest enclosing function this model gave a role, looking outwards through inline callbacks. */
   nearest(node: Node): { fn: FunctionNode; role: HandlerRole; extra: Extra } | null {
     for (let p = parentOf(node); p; p = parentOf(p)) {
