@@ -1,3 +1,5 @@
+import { unwrap, type Node } from '../core/ast';
+
 /**
  * Small helpers over the recast/babel AST that jscodeshift parses (babel node types, `start`/`end` offsets of the
  * original source). Parents live in a side table so the tree itself is never touched.
@@ -140,27 +142,9 @@ export function identifierName(node: unknown): string | null {
   return n && n.type === 'Identifier' ? (n.name as string) : null;
 }
 
-/** Strips parentheses, TS casts, non-null assertions and await. */
+/** Strips parentheses, TS casts, non-null assertions and await (the analyzer's `unwrap`, for recast's nodes). */
 export function unwrapExpression(node: AstNode | null | undefined): AstNode | null {
-  let n = node ?? null;
-  while (n) {
-    switch (n.type) {
-      case 'TSAsExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSNonNullExpression':
-      case 'TSTypeAssertion':
-      case 'TypeCastExpression':
-      case 'ParenthesizedExpression':
-        n = n.expression as AstNode;
-        break;
-      case 'AwaitExpression':
-        n = n.argument as AstNode;
-        break;
-      default:
-        return n;
-    }
-  }
-  return n;
+  return node ? (unwrap(node as unknown as Node) as unknown as AstNode) : null;
 }
 
 export function isCallNode(node: AstNode | null | undefined): boolean {
