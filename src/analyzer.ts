@@ -8,6 +8,9 @@ import { resolveJobs, type JobsOption } from './parallel/jobs';
 import { analyzeInWorkers, WorkersUnavailableError } from './parallel/pool';
 import { ParseError } from './parse/parse-source';
 import { mayHaveDirectives } from './gate/suppressions';
+import type { CrossFileHooks } from './core/imports';
+import { linkRecorder, type FileLinks } from './cross-file/links';
+import { followImports } from './cross-file/pass';
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -34,6 +37,11 @@ export interface AnalyzeOptions extends AnalyzeFileOptions {
   prefilter?: boolean;
   /** Called as files complete (`done` of `total`), in completion order: for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Follow calls into other project modules (default true): imported helpers' summaries settle what their callers
+   * send, and response helpers list their callers in other files.
+   */
+  crossFile?: boolean;
 }
 
 /** Files larger than this are read only to check whether they are generated bundles. */
@@ -57,18 +65,24 @@ export function skipReason(text: string, bytes: number): string | null {
   return null;
 }
 
-export type FileOutcome = { findings: Finding[]; error?: FileError; directives?: true };
+export type FileOutcome = { findings: Finding[]; error?: FileError; directives?: true; links?: FileLinks };
 
 /** Outcomes worth sending back and keeping: the rest of the files leave nothing behind. */
 export function worthKeeping(outcome: FileOutcome): boolean {
-  return outcome.findings.length > 0 || !!outcome.error || !!outcome.directives;
+  return outcome.findings.length > 0 || !!outcome.error || !!outcome.directives || !!outcome.links;
 }
+
+/**
+ * `(req, res)`-style arguments: a file that only hands its response to imported helpers (`sendError(res, err)`)
+ * holds sites once the helpers' summaries are known, though it matches no framework hint.
+ */
+const RESPONSE_ARGUMENT = /[(,]\s*(?:res|resp|response|reply|ctx|h)\s*[,)]/;
 
 /**
  * Reads and analyses one file; every failure becomes a FileError, never an exception. Files the pre-filter rules
  * out (no text any framework model's sites contain) are read but not parsed.
  */
-export function analyzeFile(absPath: string, options: AnalyzeOptions): FileOutcome {
+export function analyzeFile(absPath: string, options: AnalyzeOptions, crossFile?: CrossFileHooks): FileOutcome {
   const file = () => relativePath(options.cwd, absPath);
   let text: string;
   let bytes: number;
@@ -81,17 +95,23 @@ export function analyzeFile(absPath: string, options: AnalyzeOptions): FileOutco
   }
   const skip = skipReason(text, bytes);
   if (skip) return { findings: [], error: { file: file(), message: skip } };
-  const ruledOut = options.prefilter !== false && !mayHoldSite(text) && !options.responseSinks?.some((name) => text.includes(name));
-  const outcome = analyzeText(text, ruledOut ? null : file(), options);
+  const following = options.crossFile !== false;
+  const ruledOut = options.prefilter !== false && !crossFile && !mayHoldSite(text) && !options.responseSinks?.some((name) => text.includes(name)) &&
+    !(following && RESPONSE_ARGUMENT.test(text));
+  // first pass: questions about other modules are recorded; second pass (`crossFile` given): they are answered
+  const recorder = following && !crossFile ? linkRecorder() : null;
+  const outcome = analyzeText(text, ruledOut ? null : file(), options, crossFile ?? recorder?.hooks);
+  const links = recorder?.links();
+  if (links) outcome.links = links;
   if (mayHaveDirectives(text)) outcome.directives = true;
   return outcome;
 }
 
 /** Analyses a file's text (`rel` null: ruled out by the pre-filter). */
-function analyzeText(text: string, rel: string | null, options: AnalyzeOptions): FileOutcome {
+function analyzeText(text: string, rel: string | null, options: AnalyzeOptions, crossFile: CrossFileHooks | undefined): FileOutcome {
   if (rel === null) return { findings: [] };
   try {
-    return { findings: analyzeSource(text, rel, options) };
+    return { findings: analyzeSource(text, rel, options, crossFile) };
   } catch (error) {
     if (error instanceof ParseError) {
       const e: FileError = { file: rel, message: error.message };
@@ -147,6 +167,7 @@ export async function analyzeFiles(files: string[], options: AnalyzeOptions, sta
     }
   }
   if (!done) analyzeInProcess(files, options, keep);
+  if (options.crossFile !== false) followImports(files, outcomes, options, (file, hooks) => analyzeFile(file, options, hooks));
 
   const findings: Finding[] = [];
   const errors: FileError[] = [];

@@ -10,6 +10,9 @@ import { FRAMEWORKS } from '../frameworks';
 import { customSinksModel } from '../frameworks/custom-sinks';
 import { RULES } from '../rules';
 import type { Report } from '../rules/types';
+import { helperSuffix } from '../rules/leaks';
+import { exportKeysOf, exportTable, type ExportTable } from '../cross-file/exports';
+import type { CrossFileHooks } from './imports';
 
 export interface AnalyzeFileOptions {
   /** Rule severities; a rule set to 'off' (or missing when `rules` is given) does not run. */
@@ -19,25 +22,29 @@ export interface AnalyzeFileOptions {
   responseSinks?: string[];
 }
 
-/** Parses and analyses one file's source. Throws ParseError when it does not parse. */
-export function analyzeSource(code: string, file: string, options: AnalyzeFileOptions = {}): Finding[] {
+/**
+ * Parses and analyses one file's source. Throws ParseError when it does not parse. `crossFile`: how other modules'
+ * summaries are seen (cross-file analysis); without it, imported functions are unknown.
+ */
+export function analyzeSource(code: string, file: string, options: AnalyzeFileOptions = {}, crossFile?: CrossFileHooks): Finding[] {
   const ast = parseSource(code, file);
   const program = ast.program as t.Program;
-  return analyzeProgram(program, file, options, code);
+  return analyzeProgram(program, file, options, code, crossFile);
 }
 
 /** `text`, when given, lets models whose hint is not in it skip looking for sites they cannot have. */
-export function analyzeProgram(program: t.Program, file: string, options: AnalyzeFileOptions = {}, text?: string): Finding[] {
+export function analyzeProgram(program: t.Program, file: string, options: AnalyzeFileOptions = {}, text?: string, crossFile?: CrossFileHooks): Finding[] {
   const facts = collectFacts(program);
   const models = activeModels(FRAMEWORKS, facts);
   const custom = customSinksModel(options.responseSinks ?? []);
   const siteModels = [...(custom ? [custom] : []), ...models];
-  const model = buildFileModel(program, facts, models, text === undefined ? siteModels : siteModels.filter((m) => mayHoldSiteOf(m, text)));
+  const model = buildFileModel(program, facts, models, text === undefined ? siteModels : siteModels.filter((m) => mayHoldSiteOf(m, text)), crossFile);
   if (!model.sites.length) return [];
   const ev = new Evaluator(model, { sanitizers: new Set(options.sanitizers ?? []) });
   const sites = model.sites.map((r) => buildSite(r, model, ev));
   const ctx = { file: model, ev };
   const findings: Finding[] = [];
+  let table: ExportTable | undefined;
 
   for (const rule of RULES) {
     const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -45,9 +52,25 @@ export function analyzeProgram(program: t.Program, file: string, options: Analyz
     const reports: Report[] = [];
     if (rule.checkSite) for (const site of sites) reports.push(...rule.checkSite(site, ctx));
     if (rule.checkHandler) for (const group of groupByHandler(sites)) reports.push(...rule.checkHandler(group, ctx));
-    for (const r of reports) findings.push(toFinding(r, rule.meta.id, severity, file));
+    for (const r of reports) {
+      const finding = toFinding(r, rule.meta.id, severity, file);
+      if (crossFile && r.site.helper) markHelper(finding, r.site, (table ??= exportTable(program, facts.importedNames)));
+      findings.push(finding);
+    }
   }
   return findings.sort(compareFindings);
+}
+
+/**
+ * A finding inside an exported response helper remembers how the helper is exported and the suffix naming its
+ * same-file callers, so that callers in other files can be added to it once all files are analysed.
+ */
+function markHelper(finding: Finding, site: Site, table: ExportTable): void {
+  const fn = site.handler?.fn;
+  if (!fn || !site.helper) return;
+  const exports = exportKeysOf(table, fn);
+  if (!exports.length) return;
+  finding.helper = { name: site.helper.name, exports, suffix: helperSuffix(site), lines: site.helper.calls.map((c) => c.node.loc!.start.line) };
 }
 
 function groupByHandler(sites: Site[]): Site[][] {

@@ -2,7 +2,8 @@ import type * as t from '@babel/types';
 import { dottedName, isFunction, isMember, propertyName, staticString, unwrap, walk, type FunctionNode, type Node } from './ast';
 import type { FileModel } from './file-model';
 import { isInside, patternNames, type Binding, type Scope } from './scope';
-import { CLEAN, errorObject, inspectForm, readProperty, stringify, union, type Taint } from './taint-facts';
+import { importRefOf } from './imports';
+import { CLEAN, errorObject, inspectForm, jsonForm, paramFact, readProperty, replay, stringify, union, type Taint } from './taint-facts';
 
 export interface EvaluatorOptions {
   /** Functions whose result is vetted (`safeMessage(err)`), by name or dotted name. */
@@ -132,7 +133,7 @@ export class Evaluator {
     if (name === 'String' || name === 'JSON.stringify' || name === 'Object.assign' || name === 'Array.of' || name === 'Object.values' || name === 'Object.entries') {
       const t0 = name === 'Object.assign' ? union(...args.map((a) => this.taint(a, scope, params, depth))) : arg0();
       if (name === 'String') return stringify(t0, (x) => `String(${x})`);
-      if (name === 'JSON.stringify') return t0.map((f) => (f.kind === 'exception' && f.form === 'object' ? { ...f, text: `JSON.stringify(${f.text})` } : f));
+      if (name === 'JSON.stringify') return jsonForm(t0, (x) => `JSON.stringify(${x})`);
       return t0;
     }
     if (name && PASS_THROUGH_CALLS.has(name)) return union(...args.map((a) => this.taint(a, scope, params, depth)));
@@ -149,8 +150,32 @@ export class Evaluator {
       }
     }
     const fn = this.resolveFunction(callee, scope);
-    if (fn && depth < MAX_CALL_DEPTH) return this.returnTaint(fn, args, scope, params, depth);
-    return CLEAN;
+    if (fn) return depth < MAX_CALL_DEPTH ? this.returnTaint(fn, args, scope, params, depth) : CLEAN;
+    return this.importedReturn(n, scope, params, depth);
+  }
+
+  /** What an imported function returns for this call, from its module's summary (cross-file analysis). */
+  private importedReturn(n: t.CallExpression | t.OptionalCallExpression, scope: Scope, params: Bound | undefined, depth: number): Taint {
+    const hooks = this.file.crossFile;
+    if (!hooks) return CLEAN;
+    const ref = importRefOf(n.callee as Node, scope, this.file);
+    const summary = ref && hooks.lookup(ref, 'returns');
+    if (!summary?.returns.length) return CLEAN;
+    const args = n.arguments as Node[];
+    return replay(summary.returns, (i) => this.taint(args[i], scope, params, depth), callText(n), `${summary.name}() in ${summary.file}`);
+  }
+
+  /** Parameters bound to themselves (`param` facts), to summarise what a function does with what it is given. */
+  symbolicParams(fn: FunctionNode): Bound | undefined {
+    const fnScope = this.file.scopes.get(fn);
+    if (!fnScope) return undefined;
+    return { scope: fnScope, values: this.bindParams(fn, (i, name) => [paramFact(i, name)]) };
+  }
+
+  /** What `fn` returns in terms of its parameters: the `returns` of its cross-file summary. */
+  returnSummary(fn: FunctionNode): Taint {
+    const bound = this.symbolicParams(fn);
+    return bound ? this.returnsOf(fn, bound, 1) : CLEAN;
   }
 
   /** A same-file function a callee names, if any. */
@@ -171,17 +196,26 @@ export class Evaluator {
   private returnTaint(fn: FunctionNode, args: Node[], callerScope: Scope, callerParams: Bound | undefined, depth: number): Taint {
     const fnScope = this.file.scopes.get(fn);
     if (!fnScope) return CLEAN;
+    const values = this.bindParams(fn, (i) => (args[i] ? this.taint(args[i], callerScope, callerParams, depth) : CLEAN));
+    return this.returnsOf(fn, { scope: fnScope, values }, depth + 1);
+  }
+
+  /** Each parameter name of `fn` with what it holds, given what each argument carries. */
+  private bindParams(fn: FunctionNode, argTaint: (index: number, name: string) => Taint): Map<string, Taint> {
     const bound = new Map<string, Taint>();
     fn.params.forEach((p, i) => {
-      const arg = args[i];
       const param = p.type === 'AssignmentPattern' ? p.left : p;
-      if (param.type === 'Identifier') bound.set(param.name, arg ? this.taint(arg, callerScope, callerParams, depth) : CLEAN);
-      else if (arg) {
+      if (param.type === 'Identifier') bound.set(param.name, argTaint(i, param.name));
+      else {
         // function describe({ message }) { ... }
-        const argTaint = this.taint(arg, callerScope, callerParams, depth);
-        for (const b of patternNames(param as Node)) bound.set(b.name, b.path.reduce((tt, prop) => readProperty(tt, prop), argTaint));
+        const whole = argTaint(i, `arguments[${i}]`);
+        for (const b of patternNames(param as Node)) bound.set(b.name, b.path.reduce((tt, prop) => readProperty(tt, prop), whole));
       }
     });
+    return bound;
+  }
+
+  private returnsOf(fn: FunctionNode, bound: Bound, depth: number): Taint {
     const returns: Node[] = [];
     if (fn.body.type !== 'BlockStatement') returns.push(fn.body as Node);
     else
@@ -190,7 +224,7 @@ export class Evaluator {
         if (node.type === 'ReturnStatement' && node.argument) returns.push(node.argument as Node);
         return true;
       });
-    return union(...returns.map((r) => this.taint(r, fnScope, { scope: fnScope, values: bound }, depth + 1)));
+    return union(...returns.map((r) => this.taint(r, bound.scope, bound, depth)));
   }
 
   lookup(name: string, scope: Scope, params: Bound | undefined, depth: number, use?: Node): Taint {
@@ -303,6 +337,12 @@ export class Evaluator {
     for (const s of this.file.scopes.values()) for (const [name, f] of s.functions) if (f === fn) names.add(name);
     return [...names].flatMap((name) => this.file.calls.get(name) ?? []);
   }
+}
+
+/** `errorUtils.getErrorMessage(err)`: how a call reads in a message (arguments other than names elided). */
+export function callText(n: t.CallExpression | t.OptionalCallExpression | t.NewExpression): string {
+  const callee = dottedName(n.callee as Node) ?? '…';
+  return `${callee}(${n.arguments.map((a) => dottedName(a as Node) ?? '…').join(', ')})`;
 }
 
 /** The name an error gets in messages when it was destructured (`catch ({ message })`): `err`. */

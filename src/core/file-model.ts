@@ -4,6 +4,7 @@ import { Scope, functionParamNames, patternNames, type ErrorSourceKind } from '.
 import type { FrameworkId, RawSite, StatusSetter } from './types';
 import type { FileFacts, FrameworkModel } from '../frameworks/types';
 import { ERROR_NAME, callArgumentOf, calleeParts } from '../frameworks/names';
+import { importRefOf, type CrossFileHooks } from './imports';
 
 export interface SiteRecord {
   raw: RawSite;
@@ -31,6 +32,8 @@ export interface FileModel {
   setters: SetterRecord[];
   /** Calls by callee name (`f(...)`, `this.f(...)`, `exports.f(...)`), for same-file helpers. */
   calls: Map<string, CallRecord[]>;
+  /** What other files' summaries say about imported functions (cross-file analysis), when it runs. */
+  crossFile?: CrossFileHooks;
 }
 
 const FACTS = new WeakMap<t.Program, FileFacts>();
@@ -60,7 +63,10 @@ export function collectFacts(program: t.Program): FileFacts {
       const spec = node.arguments[0].value;
       imports.add(spec);
       const parent = parentOf(node);
-      if (parent?.type === 'VariableDeclarator') for (const { name } of patternNames(parent.id as Node)) importedNames.set(name, spec);
+      // const { getErrorMessage } = require('./errors') names that export, like an ESM named import
+      if (parent?.type === 'VariableDeclarator') {
+        for (const { name, path } of patternNames(parent.id as Node)) importedNames.set(name, path.length === 1 && path[0] ? `${spec}#${path[0]}` : spec);
+      }
     }
   });
   const facts = { imports, importedNames };
@@ -106,9 +112,16 @@ function errorCallbackKind(fn: FunctionNode): ErrorSourceKind | null {
  * `siteModels`: the models that can have a site in this file (their hint is in its text); the others still give
  * functions their roles, but are not asked about sites or status setters they cannot have.
  */
-export function buildFileModel(program: t.Program, facts: FileFacts, models: FrameworkModel[], siteModels: FrameworkModel[] = models): FileModel {
+export function buildFileModel(
+  program: t.Program,
+  facts: FileFacts,
+  models: FrameworkModel[],
+  siteModels: FrameworkModel[] = models,
+  crossFile?: CrossFileHooks,
+): FileModel {
   const root = new Scope(program, null);
   const model: FileModel = { program, facts, models, root, scopes: new Map([[program as Node, root]]), sites: [], setters: [], calls: new Map() };
+  if (crossFile) model.crossFile = crossFile;
   const pendingAssignments: { scope: Scope; name: string; expr: Node; at: Node; path?: (string | null)[] }[] = [];
 
   const enterFunction = (fn: FunctionNode, parent: Scope): Scope => {
@@ -221,6 +234,10 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
           if (list) list.push(rec);
           else model.calls.set(name, [rec]);
         }
+        if (crossFile && node.arguments.length) {
+          const site = importedHelperSite(node, scope, model, resolverFor);
+          if (site) model.sites.push({ raw: site, scope });
+        }
         break;
       }
     }
@@ -259,6 +276,51 @@ export function buildFileModel(program: t.Program, facts: FileFacts, models: Fra
     owner.bind(a.name, { expr: a.expr, path: a.path ?? [], at: a.at });
   }
   return model;
+}
+
+/**
+ * A call handing a response to an imported function (`sendError(res, err.message)`): a site of the caller when the
+ * function's summary says it sends what it is given. Asking is what records the demand in the first pass.
+ */
+function importedHelperSite(
+  call: t.CallExpression,
+  scope: Scope,
+  model: FileModel,
+  resolverFor: (scope: Scope, framework: FrameworkId) => (expr: Node) => string | null,
+): RawSite | null {
+  const callee = unwrap(call.callee as Node);
+  let base = callee;
+  while (isMember(base)) base = unwrap(base.object as Node);
+  if (base.type !== 'Identifier' || !model.facts.importedNames.has(base.name)) return null;
+  const args = call.arguments as Node[];
+  const responseArg = (framework: FrameworkId) => args.findIndex((a) => resolverFor(scope, framework)(a) !== null);
+  if (!model.models.some((m) => responseArg(m.id) >= 0)) return null;
+  const ref = importRefOf(callee, scope, model);
+  const summary = ref && model.crossFile!.lookup(ref, 'sends', call);
+  const sends = summary?.sends;
+  if (!sends || sends.response >= args.length) return null;
+  const arg = args[sends.response]!;
+  const framework = [sends.framework, ...model.models.map((m) => m.id)].find((id) => resolverFor(scope, id)(arg) !== null);
+  const response = framework ? resolverFor(scope, framework)(arg) : null;
+  if (!framework || !response) return null;
+  const statusArg = sends.status.param !== undefined ? args[sends.status.param] : undefined;
+  const fixed = !sends.status.dynamic && sends.status.values.length === 1 ? sends.status.values[0] : undefined;
+  const bodyParams = new Set(sends.body.flatMap((f) => (f.kind === 'param' ? [f.index] : [])));
+  const raw: RawSite = {
+    node: call,
+    framework,
+    method: summary.name,
+    response,
+    body: args.filter((_, i) => bodyParams.has(i)),
+    headers: [],
+    bodyless: false,
+    headerOnly: false,
+    helperCall: { summary, args },
+  };
+  if (statusArg) raw.status = statusArg;
+  else if (fixed !== undefined) raw.status = fixed;
+  else raw.implicitStatus = null;
+  return raw;
 }
 
 /** The nested block a `let`/`const` declarator lives in, or null for `var` and function-level declarations. */

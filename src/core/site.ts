@@ -1,9 +1,9 @@
 import type * as t from '@babel/types';
 import { dottedName, functionName, isFunction, parentOf, walk, type Node } from './ast';
-import type { Bound, Evaluator, StatusInfo } from './evaluate';
+import { callText, type Bound, type Evaluator, type StatusInfo } from './evaluate';
 import type { CallRecord, FileModel, SiteRecord } from './file-model';
 import type { ErrorSourceKind, Scope } from './scope';
-import { CLEAN, errorObject, union, type Taint } from './taint-facts';
+import { CLEAN, errorObject, replay, union, type Taint } from './taint-facts';
 import type { FrameworkId, RawSite, SourceRange } from './types';
 
 export interface ErrorContext {
@@ -180,6 +180,7 @@ export function buildSite(record: SiteRecord, file: FileModel, ev: Evaluator): S
   const bound = helper ? helperBinding(helper.fnScope, helper.calls, ev) : undefined;
   const taintAll = (nodes: Node[]) => union(...nodes.map((n) => ev.taint(n, scope, bound)));
   const status = statusAt(record, file, ev);
+  const body = raw.helperCall ? helperCallBody(raw.helperCall, raw.node as t.CallExpression, scope, ev, bound) : taintAll(raw.body);
   return {
     raw,
     scope,
@@ -187,12 +188,18 @@ export function buildSite(record: SiteRecord, file: FileModel, ev: Evaluator): S
     framework: raw.framework,
     status,
     statusTaint: raw.status && typeof raw.status !== 'number' ? ev.taint(raw.status, scope, bound) : CLEAN,
-    bodyTaint: bodyHidden(raw, status) ? CLEAN : union(taintAll(raw.body), raw.implicitLeak ? [{ kind: 'exception', form: 'message', text: raw.implicitLeak }] : CLEAN),
+    bodyTaint: bodyHidden(raw, status) ? CLEAN : union(body, raw.implicitLeak ? [{ kind: 'exception', form: 'message', text: raw.implicitLeak }] : CLEAN),
     headerTaint: taintAll(raw.headers),
     errorContext: errorContextOf(raw.node, file),
     helper: helper ? { name: helper.name, calls: helper.calls } : null,
     range: rangeOf(raw.node),
   };
+}
+
+/** What an imported response helper sends for this call: its summary's body replayed on the call's arguments. */
+function helperCallBody(helper: NonNullable<RawSite['helperCall']>, call: t.CallExpression, scope: Scope, ev: Evaluator, bound: Bound | undefined): Taint {
+  const { summary, args } = helper;
+  return replay(summary.sends!.body, (i) => ev.taint(args[i], scope, bound), callText(call), `${summary.name}() in ${summary.file}`);
 }
 
 /** Whether the framework replaces the body with a generic one at every status the site can take. */

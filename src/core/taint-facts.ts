@@ -5,9 +5,31 @@
 export type ExceptionForm = 'object' | 'message' | 'stack' | 'string' | 'inspect';
 export type DownstreamForm = 'response' | 'config' | 'request' | 'url' | 'body' | 'status' | 'headers' | 'params' | 'sql';
 
+/** `via`: the imported helper a fact came through (`getErrorMessage in src/utils/errors.ts`). */
 export type Fact =
-  | { kind: 'exception'; form: ExceptionForm; text: string }
-  | { kind: 'downstream'; form: DownstreamForm; text: string };
+  | { kind: 'exception'; form: ExceptionForm; text: string; via?: string }
+  | { kind: 'downstream'; form: DownstreamForm; text: string; via?: string }
+  | ParamFact;
+
+/**
+ * Only in a cross-file summary: "what parameter `index` holds, after `ops`" (`.message`, `string`, `inspect`,
+ * `json`), to be replayed on the arguments of each call. `form` is `ops` joined, for de-duplication.
+ */
+export interface ParamFact {
+  kind: 'param';
+  index: number;
+  ops: string[];
+  form: string;
+  text: string;
+}
+
+export function paramFact(index: number, text: string, ops: string[] = []): ParamFact {
+  return { kind: 'param', index, ops, form: ops.join(','), text };
+}
+
+function withOp(f: ParamFact, op: string, text: string): ParamFact {
+  return paramFact(f.index, text, [...f.ops, op]);
+}
 
 export type Taint = readonly Fact[];
 
@@ -46,6 +68,10 @@ export function readProperty(taint: Taint, prop: string | null): Taint {
   const out: Fact[] = [];
   for (const f of taint) {
     const text = `${f.text}.${prop ?? '[…]'}`;
+    if (f.kind === 'param') {
+      out.push(withOp(f, `.${prop ?? ''}`, text));
+      continue;
+    }
     if (f.kind === 'exception') {
       if (f.form !== 'object') {
         if (prop !== 'length') out.push({ ...f, text: f.text });
@@ -80,20 +106,59 @@ export function readProperty(taint: Taint, prop: string | null): Taint {
 export function stringify(taint: Taint, how: (text: string) => string): Taint {
   return taint.map((f): Fact => {
     if (f.kind === 'exception' && f.form === 'object') return { kind: 'exception', form: 'string', text: how(f.text) };
+    if (f.kind === 'param') return withOp(f, 'string', how(f.text));
     return f;
   });
 }
 
 export function inspectForm(taint: Taint, how: (text: string) => string): Taint {
-  return taint.map((f): Fact => (f.kind === 'exception' && f.form === 'object' ? { kind: 'exception', form: 'inspect', text: how(f.text) } : f));
+  return taint.map((f): Fact => {
+    if (f.kind === 'exception' && f.form === 'object') return { kind: 'exception', form: 'inspect', text: how(f.text) };
+    if (f.kind === 'param') return withOp(f, 'inspect', how(f.text));
+    return f;
+  });
 }
 
-export function exceptionFacts(taint: Taint): Fact[] {
-  return taint.filter((f) => f.kind === 'exception');
+/** `JSON.stringify(err)`: the error's own enumerable fields, still the error object for what it reveals. */
+export function jsonForm(taint: Taint, how: (text: string) => string): Taint {
+  return taint.map((f): Fact => {
+    if (f.kind === 'exception' && f.form === 'object') return { ...f, text: how(f.text) };
+    if (f.kind === 'param') return withOp(f, 'json', how(f.text));
+    return f;
+  });
 }
 
-export function downstreamFacts(taint: Taint): Fact[] {
-  return taint.filter((f) => f.kind === 'downstream');
+export type LeakFact = Exclude<Fact, ParamFact>;
+
+export function exceptionFacts(taint: Taint): LeakFact[] {
+  return taint.filter((f): f is LeakFact => f.kind === 'exception');
+}
+
+export function downstreamFacts(taint: Taint): LeakFact[] {
+  return taint.filter((f): f is LeakFact => f.kind === 'downstream');
+}
+
+/**
+ * The facts of a summary replayed on a call: `param` facts become what the call's arguments carry after the same
+ * operations; every fact is then named by the call (`getErrorMessage(err)`) and the helper it went through.
+ */
+export function replay(summary: Taint, args: (index: number) => Taint, callText: string, via: string): Taint {
+  const out: Fact[] = [];
+  for (const f of summary) {
+    if (f.kind !== 'param') {
+      out.push({ ...f, text: callText, via });
+      continue;
+    }
+    let t = args(f.index);
+    for (const op of f.ops) {
+      if (op.startsWith('.')) t = readProperty(t, op.slice(1) || null);
+      else if (op === 'string') t = stringify(t, (x) => x);
+      else if (op === 'inspect') t = inspectForm(t, (x) => x);
+    }
+    // a parameter of the function being summarised passed on: it stays symbolic for that function's summary
+    for (const g of t) out.push(g.kind === 'param' ? g : { ...g, text: callText, via: g.via ?? via });
+  }
+  return union(out);
 }
 
 const DOWNSTREAM_WORDS: Record<DownstreamForm, string> = {
@@ -116,7 +181,7 @@ const EXCEPTION_WORDS: Record<ExceptionForm, string> = {
   inspect: 'the inspected error (with its stack)',
 };
 
-export function describeFact(f: Fact): string {
+export function describeFact(f: LeakFact): string {
   const words = f.kind === 'exception' ? EXCEPTION_WORDS[f.form] : DOWNSTREAM_WORDS[f.form];
   return `${f.text} (${words})`;
 }

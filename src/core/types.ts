@@ -1,4 +1,5 @@
 import type { Node, FunctionNode } from './ast';
+import type { FunctionSummary } from './imports';
 
 export type Severity = 'error' | 'warning';
 export type RuleId =
@@ -40,6 +41,8 @@ export interface FixPlan {
 }
 
 export interface RelatedLocation {
+  /** Set when the location is in another file (a caller of an imported helper); relative like Finding.file. */
+  file?: string;
   line: number;
   column: number;
   message: string;
@@ -61,6 +64,11 @@ export interface Finding {
   range: SourceRange;
   fix?: FixPlan;
   related?: RelatedLocation[];
+  /**
+   * For a site inside an exported response helper: its export keys, its name, the same-file caller lines and the
+   * message suffix naming them (cross-file analysis adds callers from other files). Not part of any report format.
+   */
+  helper?: { name: string; exports: string[]; lines: number[]; suffix: string };
 }
 
 export interface FileError {
@@ -129,6 +137,8 @@ export interface RawSite {
   headerOnly: boolean;
   /** Streaming or partial write: not a complete response. */
   partial?: boolean;
+  /** A call of an imported function that sends the response it is given: its summary and the call's arguments. */
+  helperCall?: { summary: FunctionSummary; args: Node[] };
 }
 
 /** A status-setting statement that precedes a send (`res.status(500);`, `res.statusCode = 500`). */

@@ -27,7 +27,7 @@ export const leakedException: Rule = {
       {
         site,
         message: `${joinPhrases(facts)} ${verb} ${where}${site.raw.note ? ` ${site.raw.note}` : ''}${helperSuffix(site)}`,
-        fix: leakPlan(site, false, ctx.file.facts),
+        fix: leakPlan(site, false, ctx.file),
         related: helperRelated(site),
       },
     ];

@@ -1,15 +1,29 @@
 import type * as t from '@babel/types';
 import { dottedName, enclosingFunction, isCall, keyName, parentOf, staticString, unwrap, walk, type Node } from '../core/ast';
 import { callArgumentOf } from '../frameworks/names';
-import type { FileFacts } from '../frameworks/types';
+import type { FileModel } from '../core/file-model';
+import { importRefOf } from '../core/imports';
+import { downstreamCallOrigin, type DownstreamOrigin } from '../core/downstream-calls';
 import { developmentGuard } from '../core/evaluate';
 import type { Site } from '../core/site';
-import type { Fact } from '../core/taint-facts';
+import type { LeakFact } from '../core/taint-facts';
 import { classForStatus, forward, removeStatement, statusFromError, wrapCause } from './fix-plans';
 import { GENERIC_500, messageText, objectLiteral, sentBody } from './wording';
 
+const DOWNSTREAM_WORDS: Record<string, string> = {
+  response: 'the downstream response', config: 'the downstream request', request: 'the downstream request',
+  url: 'the downstream URL', body: 'the downstream response body', status: 'the downstream status',
+  headers: 'the downstream headers', params: 'the downstream request parameters', sql: 'the database error detail',
+};
+const EXCEPTION_WORDS: Record<string, string> = {
+  object: 'the error object', message: 'the error message', stack: 'the stack trace', string: 'the error as a string',
+  inspect: 'the error with its stack',
+};
+
 /** How a leaked fact reads in a finding message. */
-export function factPhrase(f: Fact): string {
+export function factPhrase(f: LeakFact): string {
+  // through an imported helper: the call is what the reader sees at the site, the helper is where the leak is made
+  if (f.via) return viaPhrase(f.text, f.via, [factWords(f)]);
   if (f.kind === 'exception') {
     switch (f.form) {
       case 'object':
@@ -22,18 +36,37 @@ export function factPhrase(f: Fact): string {
         return `\`${f.text}\``;
     }
   }
-  const words: Record<string, string> = {
-    response: 'the downstream response', config: 'the downstream request', request: 'the downstream request',
-    url: 'the downstream URL', body: 'the downstream response body', status: 'the downstream status',
-    headers: 'the downstream headers', params: 'the downstream request parameters', sql: 'the database error detail',
-  };
-  return `\`${f.text}\` (${words[f.form]})`;
+  return `\`${f.text}\` (${factWords(f)})`;
 }
 
-export function joinPhrases(facts: Fact[]): string {
-  const phrases = [...new Set(facts.map(factPhrase))];
-  if (phrases.length <= 1) return phrases[0] ?? '';
-  return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+function factWords(f: LeakFact): string {
+  return f.kind === 'exception' ? EXCEPTION_WORDS[f.form]! : DOWNSTREAM_WORDS[f.form]!;
+}
+
+function viaPhrase(text: string, via: string, words: string[]): string {
+  return `\`${text}\` (${[...new Set(words)].join(' or ')}, from ${via})`;
+}
+
+export function joinPhrases(facts: LeakFact[]): string {
+  // one call through an imported helper can carry several forms (`err.message` or `String(err)`): one phrase
+  const viaWords = new Map<string, string[]>();
+  const phrases: string[] = [];
+  for (const f of facts) {
+    if (!f.via) phrases.push(factPhrase(f));
+    else {
+      const key = `${f.text}\0${f.via}`;
+      if (!viaWords.has(key)) phrases.push(key);
+      viaWords.set(key, [...(viaWords.get(key) ?? []), factWords(f)]);
+    }
+  }
+  const unique = [...new Set(phrases.map((p) => {
+    const words = viaWords.get(p);
+    if (!words) return p;
+    const [text, via] = p.split('\0') as [string, string];
+    return viaPhrase(text, via, words);
+  }))];
+  if (unique.length <= 1) return unique[0] ?? '';
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
 }
 
 /** "(through sendError, called at lines 12 and 40)" for sites inside same-file helpers. */
@@ -62,12 +95,12 @@ export function leakClass(site: Site, downstream: boolean): string {
 }
 
 /** The plan for a leaking site: drop a leaking header, forward an error that carries its status, else wrap it. */
-export function leakPlan(site: Site, downstream: boolean, facts?: FileFacts) {
+export function leakPlan(site: Site, downstream: boolean, file?: FileModel) {
   if (site.raw.headerOnly) return site.errorContext ? removeStatement(site) : undefined;
   if (statusFromError(site)) return forward(site);
   const text = messageText(site);
   const vetted = text && !GENERIC_500.test(text.trim()) && literalOnly(site) ? text : null;
-  return wrapCause(site, leakClass(site, downstream), downstream ? serviceName(site, facts) : undefined, vetted);
+  return wrapCause(site, leakClass(site, downstream), downstream ? serviceName(site, file) : undefined, vetted);
 }
 
 /** Whether the message text the author wrote is a plain literal (nothing from the error mixed in). */
@@ -85,7 +118,8 @@ function literalOnly(site: Site): boolean {
  * A name for the downstream service the failing code called: the host of an axios URL, a `paymentsService` /
  * `shippingClient` object, or the module a called object was imported from (`require('../services/payments')`).
  */
-export function serviceName(site: Site, facts?: FileFacts): string {
+export function serviceName(site: Site, file?: FileModel): string {
+  const facts = file?.facts;
   const code = failingCode(site);
   let found: string | null = null;
   if (code) {
@@ -111,7 +145,7 @@ export function serviceName(site: Site, facts?: FileFacts): string {
       return !found;
     });
   }
-  return found ?? 'upstream';
+  return found ?? downstreamCause(site, file)?.service ?? 'upstream';
 }
 
 /** Whether `node` runs only when NODE_ENV is explicitly development (`if (process.env.NODE_ENV === 'development')`). */
@@ -132,9 +166,6 @@ export function developmentOnly(site: Site): boolean {
   return !!site.helper?.calls.length && site.helper.calls.every((c) => underDevelopmentGuard(c.node));
 }
 
-const HTTP_CLIENT = /^(axios|got|superagent|needle|request|requestPromise|rp|ky|undici|fetch)(\.\w+)?$/;
-const HTTP_METHOD = /(^|\.)(axios|http|https|api|client|httpClient|apiClient|\w+(Api|Client|API))\.(get|post|put|patch|delete|request|head)$/;
-const SQL_CALL = /(^|\.)(db|pool|conn|connection|client|knex|sequelize|mysql|pg|sql|database|\w+(Db|DB|Pool|Connection))\.(query|execute|raw|exec)$/;
 
 /** `const carriers = axios.create({...})`: the instance's name names the service. */
 function axiosInstance(name: string, site: Site): string | null {
@@ -159,19 +190,26 @@ function failingCode(site: Site): Node | null {
   return ctx.kind === 'callback' ? call : (((call.callee as t.MemberExpression).object as Node) ?? null);
 }
 
-/** What failed in the code a caught error comes from: an HTTP call, a database query, or unknown. */
-export function downstreamOrigin(site: Site): 'http' | 'sql' | null {
-  const scope = failingCode(site);
-  if (!scope) return null;
-  let origin: 'http' | 'sql' | null = null;
-  walk(scope, (n) => {
-    if (origin) return false;
+/**
+ * What failed in the code a caught error comes from: an HTTP call, a database query, or unknown. A call of an
+ * imported function counts when its module's summary says it can throw such an error (cross-file analysis).
+ */
+export function downstreamCause(site: Site, file?: FileModel): { origin: DownstreamOrigin; service: string | null } | null {
+  const code = failingCode(site);
+  if (!code) return null;
+  let cause: { origin: DownstreamOrigin; service: string | null } | null = null;
+  walk(code, (n) => {
+    if (cause) return false;
     if (!isCall(n)) return true;
     const name = dottedName(n.callee as Node);
-    if (!name) return true;
-    if (HTTP_CLIENT.test(name) || HTTP_METHOD.test(name)) origin = 'http';
-    else if (SQL_CALL.test(name)) origin = 'sql';
-    return !origin;
+    const origin = name ? downstreamCallOrigin(name) : null;
+    if (origin) cause = { origin, service: null };
+    else if (file?.crossFile) {
+      const ref = importRefOf(n.callee as Node, site.scope, file);
+      const throws = ref && file.crossFile.lookup(ref, 'throws')?.throws;
+      if (throws) cause = throws;
+    }
+    return !cause;
   });
-  return origin;
+  return cause;
 }

@@ -1,0 +1,78 @@
+import { isMember, propertyName, unwrap, type Node } from './ast';
+import type { FileModel } from './file-model';
+import type { Scope } from './scope';
+import type { Taint } from './taint-facts';
+import type { FrameworkId } from './types';
+
+/**
+ * An imported value a call names: the module specifier as written and the export's key, a dotted path from the
+ * module's value (`getErrorMessage`, `default`, `errorHandler.getErrorMessage`; `''` is a CommonJS module's
+ * `module.exports` itself).
+ */
+export interface ImportRef {
+  spec: string;
+  key: string;
+}
+
+/**
+ * What a file's analysis asked about an imported function: its return value (`returns`), whether it sends a response
+ * given to it (`sends`), or whether calling it can throw a downstream error (`throws`).
+ */
+export type DemandKind = 'returns' | 'sends' | 'throws';
+
+/** What an exported function sends when handed a response: the cross-file counterpart of a same-file helper. */
+export interface SendsSummary {
+  framework: FrameworkId;
+  /** Index of the parameter holding the response. */
+  response: number;
+  /** What reaches the body, in terms of the parameters (facts the helper leaks by itself are reported at home). */
+  body: Taint;
+  /** The parameter the status comes from, with the statuses the helper sets when it is not given. */
+  status: { param?: number; values: number[]; dynamic: boolean };
+  /** Where the helper's own response call is (1-based). */
+  line: number;
+}
+
+/** What an exported function does with its parameters, as cheap plain data (sent between threads). */
+export interface FunctionSummary {
+  /** The name it is exported under, for messages. */
+  name: string;
+  /** The module it lives in, relative to the working directory. */
+  file: string;
+  line: number;
+  /** What it returns: facts, and `param` facts for what it passes on from its parameters. */
+  returns: Taint;
+  sends?: SendsSummary;
+  /** Calling it can throw an error from a downstream call it makes without catching. */
+  throws?: { origin: 'http' | 'sql'; service: string | null };
+}
+
+/**
+ * How one file's analysis sees other files. In the first pass nothing is known and every question is recorded as a
+ * demand; in the second, the summaries of the demanded modules answer.
+ */
+export interface CrossFileHooks {
+  /** `at`: the call asking, for `sends` (its helper's home finding lists it as a caller). */
+  lookup(ref: ImportRef, kind: DemandKind, at?: Node): FunctionSummary | null;
+}
+
+/** A call's callee as an imported value, unless a local declaration shadows the import. */
+export function importRefOf(callee: Node, scope: Scope, file: FileModel): ImportRef | null {
+  const parts: string[] = [];
+  let base = unwrap(callee);
+  while (isMember(base)) {
+    const prop = propertyName(base);
+    if (!prop) return null;
+    parts.unshift(prop);
+    base = unwrap(base.object as Node);
+  }
+  if (base.type !== 'Identifier') return null;
+  const owner = scope.owner(base.name);
+  if (owner && owner !== file.root) return null;
+  const bound = file.facts.importedNames.get(base.name);
+  if (!bound) return null;
+  const hash = bound.lastIndexOf('#');
+  const spec = hash > 0 ? bound.slice(0, hash) : bound;
+  if (hash > 0) parts.unshift(bound.slice(hash + 1));
+  return { spec, key: parts.join('.') };
+}

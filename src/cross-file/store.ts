@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import type * as t from '@babel/types';
+import { activeModels, buildFileModel, collectFacts } from '../core/file-model';
+import type { CrossFileHooks, DemandKind, FunctionSummary, ImportRef } from '../core/imports';
+import { FRAMEWORKS } from '../frameworks';
+import { parseSource } from '../parse/parse-source';
+import type { ModuleResolver } from './module-resolver';
+import { EMPTY_MODULE, summarizeModule, type ModuleSummary } from './summarize';
+
+/** Rounds of the fixed point over the modules' summaries: a chain of helpers this long across files still settles. */
+const MAX_ROUNDS = 8;
+const MAX_REEXPORT_HOPS = 8;
+
+interface Module {
+  rel: string;
+  program: t.Program | null;
+  summary: ModuleSummary;
+}
+
+/**
+ * The summaries of the modules other files asked about, computed on demand: a module is parsed once, and its
+ * summary recomputed in rounds until no summary changes (a fixed point, so import cycles settle). Holds the ASTs of
+ * these modules only (the helpers and services the analysed files call), never the whole program.
+ */
+export class SummaryStore {
+  private readonly modules = new Map<string, Module>();
+  private readonly wanted: string[] = [];
+
+  constructor(
+    private readonly resolver: ModuleResolver,
+    private readonly relative: (file: string) => string,
+    private readonly sanitizers: string[],
+  ) {}
+
+  /** Asks for a module's summary (parsed and summarised at the next `solve`). */
+  want(file: string): void {
+    if (!this.modules.has(file) && !this.wanted.includes(file)) this.wanted.push(file);
+  }
+
+  solve(): void {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      while (this.wanted.length) this.load(this.wanted.shift()!);
+      let changed = false;
+      for (const [file, mod] of this.modules) {
+        if (!mod.program) continue;
+        const next = this.summarize(file, mod.program, mod.rel);
+        if (JSON.stringify(next) !== JSON.stringify(mod.summary)) {
+          mod.summary = next;
+          changed = true;
+        }
+      }
+      if (!changed && !this.wanted.length) return;
+    }
+  }
+
+  /** The hooks a file's analysis uses to see the summaries (unknown modules are wanted for the next solve). */
+  hooksFor(importer: string): CrossFileHooks {
+    return { lookup: (ref) => this.lookup(importer, ref) };
+  }
+
+  lookup(importer: string, ref: ImportRef): FunctionSummary | null {
+    const target = this.resolver.resolve(importer, ref.spec);
+    return target ? this.follow(target, ref.key, 0) : null;
+  }
+
+  /** Where a reference ends up after re-exports: the module and key that define it. */
+  home(importer: string, ref: ImportRef): { file: string; key: string } | null {
+    const target = this.resolver.resolve(importer, ref.spec);
+    return target ? this.homeIn(target, ref.key, 0) : null;
+  }
+
+  /** Whether what a demand asked for has a non-trivial answer. */
+  answers(importer: string, ref: ImportRef, kind: DemandKind): boolean {
+    const s = this.lookup(importer, ref);
+    if (!s) return false;
+    return kind === 'returns' ? s.returns.length > 0 : kind === 'sends' ? !!s.sends : !!s.throws;
+  }
+
+  private follow(file: string, key: string, hops: number): FunctionSummary | null {
+    const home = this.homeIn(file, key, hops);
+    return home ? this.modules.get(home.file)?.summary.exports[home.key] ?? null : null;
+  }
+
+  private homeIn(file: string, key: string, hops: number): { file: string; key: string } | null {
+    const mod = this.modules.get(file);
+    if (!mod) {
+      this.want(file);
+      return null;
+    }
+    if (hops > MAX_REEXPORT_HOPS) return null;
+    const { exports, reexports, reexportAll } = mod.summary;
+    for (const k of aliases(key)) {
+      if (exports[k]) return { file, key: k };
+      // export { a as b } from './x', and `b.c` through a re-exported object
+      for (const [name, ref] of Object.entries(reexports)) {
+        const rest = k === name ? '' : k.startsWith(`${name}.`) ? k.slice(name.length + 1) : null;
+        if (rest === null) continue;
+        const target = this.resolver.resolve(file, ref.spec);
+        const found = target && this.homeIn(target, [ref.key, rest].filter(Boolean).join('.'), hops + 1);
+        if (found) return found;
+      }
+    }
+    if (key !== 'default') {
+      for (const spec of reexportAll) {
+        const target = this.resolver.resolve(file, spec);
+        const found = target && this.homeIn(target, key, hops + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  private load(file: string): void {
+    const mod: Module = { rel: this.relative(file), program: null, summary: EMPTY_MODULE };
+    this.modules.set(file, mod);
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      mod.program = parseSource(text, file).program as t.Program;
+    } catch {
+      // unreadable or unparsable: no summary (the file's own analysis reports it when it is analysed)
+    }
+  }
+
+  private summarize(file: string, program: t.Program, rel: string): ModuleSummary {
+    const facts = collectFacts(program);
+    const models = activeModels(FRAMEWORKS, facts);
+    const model = buildFileModel(program, facts, models, models, this.hooksFor(file));
+    return summarizeModule(model, rel, this.sanitizers);
+  }
+}
+
+/**
+ * The keys an import may be found under: ESM's `default` of a CommonJS module is its `module.exports` (key `''`),
+ * and `import x from` then `x.f()` is `f` of that object.
+ */
+function aliases(key: string): string[] {
+  if (key === 'default') return ['default', ''];
+  if (key === '') return ['', 'default'];
+  if (key.startsWith('default.')) return [key, key.slice('default.'.length)];
+  return [key];
+}
