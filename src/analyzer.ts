@@ -78,6 +78,11 @@ export function worthKeeping(outcome: FileOutcome): boolean {
  */
 const RESPONSE_ARGUMENT = /[(,]\s*(?:res|resp|response|reply|ctx|h)\s*[,)]/;
 
+/** The pre-filter: whether a file's text can hold a site (or a call handing a response to another module). */
+export function mayNeedParse(text: string, responseSinks: readonly string[] | undefined, crossFile: boolean): boolean {
+  return mayHoldSite(text) || !!responseSinks?.some((name) => text.includes(name)) || (crossFile && RESPONSE_ARGUMENT.test(text));
+}
+
 /**
  * Reads and analyses one file; every failure becomes a FileError, never an exception. Files the pre-filter rules
  * out (no text any framework model's sites contain) are read but not parsed.
@@ -96,8 +101,7 @@ export function analyzeFile(absPath: string, options: AnalyzeOptions, crossFile?
   const skip = skipReason(text, bytes);
   if (skip) return { findings: [], error: { file: file(), message: skip } };
   const following = options.crossFile !== false;
-  const ruledOut = options.prefilter !== false && !crossFile && !mayHoldSite(text) && !options.responseSinks?.some((name) => text.includes(name)) &&
-    !(following && RESPONSE_ARGUMENT.test(text));
+  const ruledOut = options.prefilter !== false && !crossFile && !mayNeedParse(text, options.responseSinks, following);
   // first pass: questions about other modules are recorded; second pass (`crossFile` given): they are answered
   const recorder = following && !crossFile ? linkRecorder() : null;
   const outcome = analyzeText(text, ruledOut ? null : file(), options, crossFile ?? recorder?.hooks);

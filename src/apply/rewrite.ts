@@ -294,7 +294,7 @@ export class FileRewriter {
       parent.type === 'ExpressionStatement' ? 'stmt' : parent.type === 'ReturnStatement' ? 'return' : parent.type === 'ArrowFunctionExpression' && parent.body === call ? 'arrow' : (() => {
         throw new ManualReview('the response is part of a larger expression');
       })();
-    const handler = this.handlerOf(call, framework);
+    const handler = this.handlerOf(call, framework, plan.response);
     this.checkSafety(call, handler, plan);
 
     const fn0 = this.index.enclosingFunction(call)!;
@@ -415,14 +415,14 @@ export class FileRewriter {
   }
 
   /** The function whose parameter is the response the site writes to, and what kind of handler it is. */
-  private handlerOf(call: AstNode, framework?: string): HandlerInfo {
+  private handlerOf(call: AstNode, framework?: string, response?: string): HandlerInfo {
     if (framework === 'next') {
       // App Router handlers return `NextResponse.json(...)`: the handler is the outermost function around the site.
       let outer: AstNode | null = null;
       for (const a of this.index.ancestors(call)) if (isFunctionNode(a)) outer = a;
       if (outer && !this.responseName(call)?.match(/^(res|response)$/)) return { fn: outer, kind: 'route', resIndex: -1, resName: this.responseName(call) ?? '' };
     }
-    let resName = this.responseName(call);
+    let resName = response ?? this.responseName(call);
     if (!resName) throw new ManualReview('the response object is not a plain variable');
     for (let depth = 0; depth < 3; depth++) {
       for (const fn of this.index.ancestors(call)) {

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import jscodeshift, { type JSCodeshift } from 'jscodeshift';
 import { createColors } from 'picocolors';
-import { relativePath, skipReason } from '../analyzer';
+import { mayNeedParse, relativePath, skipReason } from '../analyzer';
 import { analyzeSource, type AnalyzeFileOptions } from '../core/analyze-file';
-import { mayHoldSite } from '../core/prefilter';
+import { linkRecorder, type FileLinks } from '../cross-file/links';
+import { followImports } from '../cross-file/pass';
 import type { Finding, RuleId } from '../core/types';
 import { ConfigError, loadConfig } from '../config';
 import { findSourceFiles } from '../discovery/find-files';
@@ -176,7 +177,10 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
   if (!files.length) throw new UsageError('no JavaScript or TypeScript files found');
   result.filesScanned = files.length;
 
-  const states = new Map<string, FileState>();
+  // The same two passes as `analyze`: each file on its own, recording what it asks of other modules, then the
+  // files whose imports have something to say again with the modules' summaries.
+  const analysed: { abs: string; rel: string; source: string }[] = [];
+  const outcomes = new Map<number, { findings: Finding[]; links?: FileLinks }>();
   for (const abs of files) {
     if (isInsideErrorsModule(abs, errorsModule)) continue;
     const rel = relativePath(cwd, abs);
@@ -193,15 +197,31 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
       result.skipped.push({ file: rel, message: skip });
       continue;
     }
-    let findings: Finding[];
+    const recorder = linkRecorder();
     try {
       // the same pre-filter as `analyze`: a file with no text a site needs has no finding, and is not parsed
-      const candidate = mayHoldSite(source) || config.responseSinks.some((name) => source.includes(name));
-      findings = candidate ? analyzeSource(source, rel, analyzeOptions) : [];
+      const findings = mayNeedParse(source, config.responseSinks, true) ? analyzeSource(source, rel, analyzeOptions, recorder.hooks) : [];
+      const links = recorder.links();
+      outcomes.set(analysed.length, links ? { findings, links } : { findings });
     } catch (error) {
       result.skipped.push({ file: rel, message: error instanceof ParseError ? `does not parse: ${error.message}` : `analysis failed: ${(error as Error).message}` });
       continue;
     }
+    analysed.push({ abs, rel, source });
+  }
+  followImports(
+    analysed.map((a) => a.abs),
+    outcomes,
+    { cwd, sanitizers: config.sanitizers },
+    (abs, hooks) => {
+      const a = analysed[analysed.findIndex((x) => x.abs === abs)]!;
+      return { findings: analyzeSource(a.source, a.rel, analyzeOptions, hooks) };
+    },
+  );
+
+  const states = new Map<string, FileState>();
+  analysed.forEach(({ abs, rel, source }, index) => {
+    let findings = outcomes.get(index)?.findings ?? [];
     if (options.rules) findings = findings.filter((f) => options.rules!.includes(f.ruleId));
     const state = fileState(abs, rel, source, findings);
     if (findings.length) {
@@ -209,11 +229,11 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
         void state.j;
       } catch (error) {
         result.failed.push({ file: rel, message: `jscodeshift cannot parse it: ${(error as Error).message.split('\n')[0]}` });
-        continue;
+        return;
       }
     }
     states.set(abs, state);
-  }
+  });
 
   const rewrite = (s: FileState, allowed: Set<number>, tasks: CallerTask[]): RewriteResult | Error => {
     try {

@@ -27,6 +27,7 @@ interface AnalyzeCliOptions {
   updateBaseline?: string | boolean;
   changedSince?: string;
   jobs?: JobsOption;
+  crossFile?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -103,6 +104,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
     sanitizers: config.sanitizers,
     responseSinks: config.responseSinks,
     jobs: opts.jobs,
+    crossFile: opts.crossFile !== false,
     onProgress: progress.update,
   };
   // The gate resolved the files (and `--changed-since`, and missing paths: exit 2 above); none means nothing to analyse.
@@ -154,6 +156,7 @@ export function analyzeCommand(): Command {
     .option('--update-baseline [file]', `write the current findings to the baseline (default: ${DEFAULT_BASELINE}) and exit 0`)
     .option('--changed-since <ref>', 'only analyse files changed since this git ref (merge base with HEAD), plus untracked files')
     .addOption(jobsOption())
+    .option('--no-cross-file', 'analyse each file on its own: do not follow calls into other project modules')
     .action(async (paths: string[], opts: AnalyzeCliOptions) => {
       process.exitCode = await runAnalyze(paths, opts);
     });

@@ -162,7 +162,7 @@ export class Evaluator {
     const summary = ref && hooks.lookup(ref, 'returns');
     if (!summary?.returns.length) return CLEAN;
     const args = n.arguments as Node[];
-    return replay(summary.returns, (i) => this.taint(args[i], scope, params, depth), callText(n), `${summary.name}() in ${summary.file}`);
+    return replay(summary.returns, (i) => this.taint(args[i], scope, params, depth), callText(n), `from ${summary.name}() in ${summary.file}`);
   }
 
   /** Parameters bound to themselves (`param` facts), to summarise what a function does with what it is given. */

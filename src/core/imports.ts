@@ -31,6 +31,11 @@ export interface SendsSummary {
   status: { param?: number; values: number[]; dynamic: boolean };
   /** Where the helper's own response call is (1-based). */
   line: number;
+  /**
+   * What in the helper's body says "failure" (`success: false`): error-in-2xx at a caller that passes a 2xx status
+   * (when the status is fixed in the helper, the helper's own site is judged instead).
+   */
+  errorSignal?: string;
 }
 
 /** What an exported function does with its parameters, as cheap plain data (sent between threads). */

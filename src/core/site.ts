@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import { dottedName, functionName, isFunction, parentOf, walk, type Node } from './ast';
-import { callText, type Bound, type Evaluator, type StatusInfo } from './evaluate';
+import type { Bound, Evaluator, StatusInfo } from './evaluate';
 import type { CallRecord, FileModel, SiteRecord } from './file-model';
 import type { ErrorSourceKind, Scope } from './scope';
 import { CLEAN, errorObject, replay, union, type Taint } from './taint-facts';
@@ -180,7 +180,7 @@ export function buildSite(record: SiteRecord, file: FileModel, ev: Evaluator): S
   const bound = helper ? helperBinding(helper.fnScope, helper.calls, ev) : undefined;
   const taintAll = (nodes: Node[]) => union(...nodes.map((n) => ev.taint(n, scope, bound)));
   const status = statusAt(record, file, ev);
-  const body = raw.helperCall ? helperCallBody(raw.helperCall, raw.node as t.CallExpression, scope, ev, bound) : taintAll(raw.body);
+  const body = raw.helperCall ? helperCallBody(raw.helperCall, scope, ev, bound) : taintAll(raw.body);
   return {
     raw,
     scope,
@@ -197,9 +197,10 @@ export function buildSite(record: SiteRecord, file: FileModel, ev: Evaluator): S
 }
 
 /** What an imported response helper sends for this call: its summary's body replayed on the call's arguments. */
-function helperCallBody(helper: NonNullable<RawSite['helperCall']>, call: t.CallExpression, scope: Scope, ev: Evaluator, bound: Bound | undefined): Taint {
+function helperCallBody(helper: NonNullable<RawSite['helperCall']>, scope: Scope, ev: Evaluator, bound: Bound | undefined): Taint {
   const { summary, args } = helper;
-  return replay(summary.sends!.body, (i) => ev.taint(args[i], scope, bound), callText(call), `${summary.name}() in ${summary.file}`);
+  // what the caller hands over keeps its own name (`err.message`): the caller wrote it, the helper only sends it
+  return replay(summary.sends!.body, (i) => ev.taint(args[i], scope, bound), null, `sent through ${summary.name}() in ${summary.file}`);
 }
 
 /** Whether the framework replaces the body with a generic one at every status the site can take. */

@@ -5,7 +5,7 @@
 export type ExceptionForm = 'object' | 'message' | 'stack' | 'string' | 'inspect';
 export type DownstreamForm = 'response' | 'config' | 'request' | 'url' | 'body' | 'status' | 'headers' | 'params' | 'sql';
 
-/** `via`: the imported helper a fact came through (`getErrorMessage in src/utils/errors.ts`). */
+/** `via`: the imported helper a fact came through (`from getErrorMessage() in src/utils/errors.ts`). */
 export type Fact =
   | { kind: 'exception'; form: ExceptionForm; text: string; via?: string }
   | { kind: 'downstream'; form: DownstreamForm; text: string; via?: string }
@@ -140,13 +140,14 @@ export function downstreamFacts(taint: Taint): LeakFact[] {
 
 /**
  * The facts of a summary replayed on a call: `param` facts become what the call's arguments carry after the same
- * operations; every fact is then named by the call (`getErrorMessage(err)`) and the helper it went through.
+ * operations; every fact is then named by the call (`getErrorMessage(err)`), or keeps the argument's own text
+ * (`err.message` handed to `sendError`) when `callText` is null, and by the helper it went through.
  */
-export function replay(summary: Taint, args: (index: number) => Taint, callText: string, via: string): Taint {
+export function replay(summary: Taint, args: (index: number) => Taint, callText: string | null, via: string): Taint {
   const out: Fact[] = [];
   for (const f of summary) {
     if (f.kind !== 'param') {
-      out.push({ ...f, text: callText, via });
+      out.push({ ...f, text: callText ?? f.text, via });
       continue;
     }
     let t = args(f.index);
@@ -156,7 +157,7 @@ export function replay(summary: Taint, args: (index: number) => Taint, callText:
       else if (op === 'inspect') t = inspectForm(t, (x) => x);
     }
     // a parameter of the function being summarised passed on: it stays symbolic for that function's summary
-    for (const g of t) out.push(g.kind === 'param' ? g : { ...g, text: callText, via: g.via ?? via });
+    for (const g of t) out.push(g.kind === 'param' ? g : { ...g, text: callText ?? g.text, via: g.via ?? via });
   }
   return union(out);
 }

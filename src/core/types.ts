@@ -38,6 +38,11 @@ export interface FixPlan {
   cause?: string;
   /** For UpstreamError: the downstream service's name. */
   service?: string;
+  /**
+   * The response the site writes to, when the site is not a chain on it: a call handing `res` to an imported helper
+   * (`sendError(res, err.message)`).
+   */
+  response?: string;
 }
 
 export interface RelatedLocation {

@@ -71,6 +71,13 @@ export function exportTable(program: t.Program, importedNames: Map<string, strin
         }
         return;
       }
+      case 'MemberExpression': {
+        // getErrorMessage: errors.getErrorMessage, where `errors` is an imported module
+        // or require('./x').y
+        const ref = memberOfImport(n, importedNames) ?? requireOf(n);
+        if (ref) table.reexports.set(key, ref);
+        return;
+      }
       default: {
         const required = requireOf(n);
         if (!required) return;
@@ -144,6 +151,22 @@ function requireOf(node: Node): ImportRef | null {
   if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'require') return null;
   const spec = staticString(n.arguments[0] as Node);
   return spec === null ? null : { spec, key: '' };
+}
+
+/** `errors.getErrorMessage` where `errors` is bound by an import or a require. */
+function memberOfImport(node: t.MemberExpression, importedNames: Map<string, string>): ImportRef | null {
+  const parts: string[] = [];
+  let base: Node = node;
+  while (base.type === 'MemberExpression' && !base.computed && base.property.type === 'Identifier') {
+    parts.unshift(base.property.name);
+    base = unwrap(base.object as Node);
+  }
+  if (base.type !== 'Identifier') return null;
+  const bound = importedNames.get(base.name);
+  if (!bound) return null;
+  const hash = bound.lastIndexOf('#');
+  if (hash > 0) parts.unshift(bound.slice(hash + 1));
+  return { spec: hash > 0 ? bound.slice(0, hash) : bound, key: parts.join('.') };
 }
 
 /** The keys a function is exported under. */

@@ -47,6 +47,11 @@ export class SummaryStore {
         if (JSON.stringify(next) !== JSON.stringify(mod.summary)) {
           mod.summary = next;
           changed = true;
+          // what a barrel re-exports is asked for through it
+          for (const spec of [...next.reexportAll, ...Object.values(next.reexports).map((r) => r.spec)]) {
+            const target = this.resolver.resolve(file, spec);
+            if (target) this.want(target);
+          }
         }
       }
       if (!changed && !this.wanted.length) return;

@@ -2,11 +2,12 @@ import type * as t from '@babel/types';
 import path from 'node:path';
 import { dottedName, functionName, isCall, isFunction, parentOf, staticString, unwrap, walk, type FunctionNode, type Node } from '../core/ast';
 import { downstreamCallOrigin, type DownstreamOrigin } from '../core/downstream-calls';
-import { callText, Evaluator } from '../core/evaluate';
+import { Evaluator } from '../core/evaluate';
 import type { FileModel, SiteRecord } from '../core/file-model';
 import { importRefOf, type FunctionSummary, type ImportRef, type SendsSummary } from '../core/imports';
 import { replay, union, type Taint } from '../core/taint-facts';
 import { exportTable } from './exports';
+import { errorSignal as errorSignalOf } from '../rules/wording';
 
 /** What a module offers other files: its exported functions' summaries and what it re-exports. Plain data. */
 export interface ModuleSummary {
@@ -26,7 +27,8 @@ export function summarizeModule(model: FileModel, rel: string, sanitizers: strin
   const ev = new Evaluator(model, { sanitizers: new Set(sanitizers) });
   const summary: ModuleSummary = { exports: {}, reexports: Object.fromEntries(table.reexports), reexportAll: table.reexportAll };
   for (const [key, fn] of table.functions) {
-    const name = key.split('.').pop() || functionName(fn) || path.basename(rel).replace(/\.[^.]+$/, '');
+    const last = key.split('.').pop();
+    const name = (last && last !== 'default' ? last : functionName(fn)) || path.basename(rel).replace(/\.[^.]+$/, '');
     const fs: FunctionSummary = { name, file: rel, line: fn.loc?.start.line ?? 1, returns: ev.returnSummary(fn) };
     const sends = sendsSummary(fn, model, ev);
     if (sends) fs.sends = sends;
@@ -55,15 +57,17 @@ function sendsSummary(fn: FunctionNode, model: FileModel, ev: Evaluator): SendsS
   let response = -1;
   let body: Taint = [];
   const status: SendsSummary['status'] = { values: [], dynamic: false };
+  let errorSignal: string | undefined;
   for (const r of records) {
     const i = index(r.raw.response);
     if (i < 0 || (response >= 0 && i !== response)) continue;
     response = i;
     const own = r.raw.helperCall
-      ? replay(r.raw.helperCall.summary.sends!.body, (k) => ev.taint(r.raw.helperCall!.args[k], r.scope, bound), callText(r.raw.node as t.CallExpression), `${r.raw.helperCall.summary.name}()`)
+      ? replay(r.raw.helperCall.summary.sends!.body, (k) => ev.taint(r.raw.helperCall!.args[k], r.scope, bound), null, `sent through ${r.raw.helperCall.summary.name}()`)
       : union(...r.raw.body.map((n) => ev.taint(n, r.scope, bound)));
     body = union(body, own);
     mergeStatus(status, r, fn, model, ev, index);
+    errorSignal ??= (r.raw.body[0] && errorSignalOf(r.raw.body[0], r.scope)) || undefined;
   }
   const forwarded = body.filter((f) => {
     if (f.kind !== 'param' || f.index === response) return false;
@@ -72,7 +76,9 @@ function sendsSummary(fn: FunctionNode, model: FileModel, ev: Evaluator): SendsS
     return !(id?.type === 'Identifier' && fnScope.errorSources.has(id.name));
   });
   if (response < 0 || !forwarded.length) return undefined;
-  return { framework: records[0]!.raw.framework, response, body: forwarded, status, line: records[0]!.raw.node.loc?.start.line ?? 1 };
+  const sends: SendsSummary = { framework: records[0]!.raw.framework, response, body: forwarded, status, line: records[0]!.raw.node.loc?.start.line ?? 1 };
+  if (errorSignal) sends.errorSignal = errorSignal;
+  return sends;
 }
 
 /** The status a helper's site sends: a parameter (with its default), or what the helper sets itself. */

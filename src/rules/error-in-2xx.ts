@@ -3,7 +3,14 @@ import { classForMessage, replaceWith, wrapCause } from './fix-plans';
 import { helperSuffix } from './leaks';
 import { isSuccessStatus, sendsResponse, statusWords } from './status';
 import type { Rule } from './types';
+import type { Site } from '../core/site';
 import { errorSignal, messageText, readsAsClientFault, sentBody } from './wording';
+
+/** Through an imported helper that takes its status from the caller: what its own body template says. */
+function helperSignal(site: Site): string | null {
+  const sends = site.raw.helperCall?.summary.sends;
+  return sends?.status.param !== undefined ? (sends.errorSignal ?? null) : null;
+}
 
 export const errorIn2xx: Rule = {
   meta: {
@@ -21,7 +28,7 @@ export const errorIn2xx: Rule = {
   checkSite(site) {
     if (!sendsResponse(site) || site.raw.bodyless || !isSuccessStatus(site)) return [];
     const body = sentBody(site);
-    let signal = errorSignal(body, site.scope);
+    let signal = errorSignal(body, site.scope) ?? helperSignal(site);
     const fromError = site.errorContext && exceptionFacts(site.bodyTaint).length > 0;
     if (!signal && fromError) signal = 'the caught error';
     if (!signal) return [];

@@ -38,13 +38,18 @@ export function rewritable(site: Site): boolean {
 /** Hand the caught error on, wrapped in `errorClass` with the error as `cause` (and the author's vetted message). */
 export function wrapCause(site: Site, errorClass: string, service?: string, message?: string | null): FixPlan | undefined {
   if (!rewritable(site) || !site.errorContext?.name) return undefined;
-  return { kind: 'wrap-cause', errorClass, cause: site.errorContext.name, ...(message ? { message } : {}), ...(service ? { service } : {}) };
+  return viaHelper(site, { kind: 'wrap-cause', errorClass, cause: site.errorContext.name, ...(message ? { message } : {}), ...(service ? { service } : {}) });
+}
+
+/** A call handing the response to an imported helper names the response for the rewrite: it is not the callee. */
+function viaHelper(site: Site, plan: FixPlan): FixPlan {
+  return site.raw.helperCall ? { ...plan, response: site.raw.response } : plan;
 }
 
 /** Hand the caught error on unchanged: the response took its status from the error itself (`err.status || 500`). */
 export function forward(site: Site): FixPlan | undefined {
   if (!rewritable(site) || !site.errorContext?.name) return undefined;
-  return { kind: 'forward', errorClass: 'HttpError', cause: site.errorContext.name };
+  return viaHelper(site, { kind: 'forward', errorClass: 'HttpError', cause: site.errorContext.name });
 }
 
 /** Drop a header-only statement whose value leaks; the response that follows is left to its own findings. */
@@ -73,5 +78,5 @@ export function replaceWith(site: Site, errorClass: string, message?: string | n
   if (!rewritable(site)) return undefined;
   const plan: FixPlan = { kind: 'replace', errorClass, ...(message ? { message } : {}) };
   if (site.errorContext?.name) plan.cause = site.errorContext.name;
-  return plan;
+  return viaHelper(site, plan);
 }

@@ -44,7 +44,7 @@ function factWords(f: LeakFact): string {
 }
 
 function viaPhrase(text: string, via: string, words: string[]): string {
-  return `\`${text}\` (${[...new Set(words)].join(' or ')}, from ${via})`;
+  return `\`${text}\` (${[...new Set(words)].join(' or ')}, ${via})`;
 }
 
 export function joinPhrases(facts: LeakFact[]): string {
