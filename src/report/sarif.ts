@@ -81,7 +81,7 @@ export function formatSarif(result: AnalysisResult, options: SarifOptions): stri
     if (fp) r.partialFingerprints = { [FINGERPRINT_KEY]: fp.fingerprint };
     if (f.related?.length) {
       r.relatedLocations = f.related.map((rel, i) => ({
-        ...location(f.file, { startLine: rel.line, startColumn: rel.column }),
+        ...location(rel.file ?? f.file, { startLine: rel.line, startColumn: rel.column }),
         id: i + 1,
         message: { text: rel.message },
       }));
