@@ -9,6 +9,7 @@ import { analyzeInWorkers, WorkersUnavailableError } from './parallel/pool';
 import { ParseError } from './parse/parse-source';
 import { mayHaveDirectives } from './gate/suppressions';
 import type { CrossFileHooks } from './core/imports';
+import type { FileTypeFacts } from './types/type-facts';
 import { linkRecorder, type FileLinks } from './cross-file/links';
 import { followImports } from './cross-file/pass';
 
@@ -19,6 +20,8 @@ export interface AnalysisResult {
   durationMs: number;
   /** Files whose text mentions `err-codemod-` (suppression directives), so the gate need not read every file again. */
   directiveFiles?: string[];
+  /** With `--types`: the tsconfig files used, how many files none covers, and what collecting the types took. */
+  types?: { projects: string[]; untyped: number; durationMs: number };
 }
 
 export interface AnalyzeOptions extends AnalyzeFileOptions {
@@ -42,6 +45,13 @@ export interface AnalyzeOptions extends AnalyzeFileOptions {
    * send, and response helpers list their callers in other files.
    */
   crossFile?: boolean;
+  /**
+   * `--types`: settle with the TypeScript checker what names alone cannot (a response parameter called `out`, an
+   * AxiosError called `problem`). `true` uses each file's nearest tsconfig.json; a string names one tsconfig.
+   */
+  types?: boolean | string;
+  /** Filled by `analyzeFiles` when `types` is on: each file's typed bindings (plain data, sent to workers). */
+  typeFacts?: Record<string, FileTypeFacts>;
 }
 
 /** Files larger than this are read only to check whether they are generated bundles. */
@@ -88,6 +98,7 @@ export function mayNeedParse(text: string, responseSinks: readonly string[] | un
  * out (no text any framework model's sites contain) are read but not parsed.
  */
 export function analyzeFile(absPath: string, options: AnalyzeOptions, crossFile?: CrossFileHooks): FileOutcome {
+  const types = options.typeFacts?.[absPath];
   const file = () => relativePath(options.cwd, absPath);
   let text: string;
   let bytes: number;
@@ -101,10 +112,10 @@ export function analyzeFile(absPath: string, options: AnalyzeOptions, crossFile?
   const skip = skipReason(text, bytes);
   if (skip) return { findings: [], error: { file: file(), message: skip } };
   const following = options.crossFile !== false;
-  const ruledOut = options.prefilter !== false && !crossFile && !mayNeedParse(text, options.responseSinks, following);
+  const ruledOut = options.prefilter !== false && !crossFile && !types && !mayNeedParse(text, options.responseSinks, following);
   // first pass: questions about other modules are recorded; second pass (`crossFile` given): they are answered
   const recorder = following && !crossFile ? linkRecorder() : null;
-  const outcome = analyzeText(text, ruledOut ? null : file(), options, crossFile ?? recorder?.hooks);
+  const outcome = analyzeText(text, ruledOut ? null : file(), options, crossFile ?? recorder?.hooks, types);
   const links = recorder?.links();
   if (links) outcome.links = links;
   if (mayHaveDirectives(text)) outcome.directives = true;
@@ -112,10 +123,10 @@ export function analyzeFile(absPath: string, options: AnalyzeOptions, crossFile?
 }
 
 /** Analyses a file's text (`rel` null: ruled out by the pre-filter). */
-function analyzeText(text: string, rel: string | null, options: AnalyzeOptions, crossFile: CrossFileHooks | undefined): FileOutcome {
+function analyzeText(text: string, rel: string | null, options: AnalyzeOptions, crossFile: CrossFileHooks | undefined, types: FileTypeFacts | undefined): FileOutcome {
   if (rel === null) return { findings: [] };
   try {
-    return { findings: analyzeSource(text, rel, options, crossFile) };
+    return { findings: analyzeSource(text, rel, options, crossFile, types) };
   } catch (error) {
     if (error instanceof ParseError) {
       const e: FileError = { file: rel, message: error.message };
@@ -151,6 +162,14 @@ export async function analyzePaths(paths: string[], options: AnalyzeOptions): Pr
 
 /** Analyses files already found (absolute paths, in the order results are merged). */
 export async function analyzeFiles(files: string[], options: AnalyzeOptions, started = performance.now()): Promise<AnalysisResult> {
+  let types: AnalysisResult['types'];
+  if (options.types) {
+    // loaded only here: the TypeScript checker costs seconds and hundreds of MB, the default analysis never pays it
+    const { collectTypeFacts } = await import('./types/type-facts.js');
+    const collected = collectTypeFacts(files, { cwd: options.cwd, ...(typeof options.types === 'string' ? { tsconfig: options.types } : {}) });
+    options = { ...options, typeFacts: Object.fromEntries(collected.files) };
+    types = { projects: collected.projects.map((p) => relativePath(options.cwd, p)), untyped: collected.untyped.length, durationMs: Math.round(collected.durationMs) };
+  }
 
   // Outcomes arrive in any order (workers finish batches when they do); they are merged by file index below, so
   // the result is the same whatever the number of jobs.
@@ -183,5 +202,5 @@ export async function analyzeFiles(files: string[], options: AnalyzeOptions, sta
     if (outcome.directives) directiveFiles.push(files[index]!);
   }
   findings.sort(compareFindings);
-  return { findings, errors, filesScanned: files.length, durationMs: Math.round(performance.now() - started), directiveFiles };
+  return { findings, errors, filesScanned: files.length, durationMs: Math.round(performance.now() - started), directiveFiles, ...(types ? { types } : {}) };
 }

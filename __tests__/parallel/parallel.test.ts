@@ -145,7 +145,7 @@ describe('CLI', () => {
     expect(two.stderr).not.toMatch(/analysing/);
   });
 
-  it('the analysis never loads recast, jscodeshift or the TypeScript compiler (only @babel/parser)', (ctx) => {
+  it('the analysis never loads recast, jscodeshift, ts-morph or the TypeScript compiler (only @babel/parser)', (ctx) => {
     needWorkers(ctx);
     const list = path.join(tmp, 'modules.txt');
     // The analysis path as the CLI runs it, in a fresh process: the analyzer and the analyze command, 1 and 2 jobs.
@@ -163,7 +163,7 @@ describe('CLI', () => {
     expect(r.status, r.stderr).toBe(0);
     const modules = fs.readFileSync(list, 'utf8').split('\n');
     expect(modules.some((m) => /node_modules[\\/]@babel[\\/]parser[\\/]/.test(m))).toBe(true);
-    expect(modules.filter((m) => /node_modules[\\/](recast|jscodeshift|@babel[\\/]core|typescript)[\\/]/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /node_modules[\\/](recast|jscodeshift|@babel[\\/]core|typescript|ts-morph|@ts-morph)[\\/]/.test(m))).toEqual([]);
   });
 
   it('rejects a bad --jobs value with exit code 2', (ctx) => {

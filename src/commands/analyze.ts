@@ -9,6 +9,7 @@ import type { Finding } from '../core/types';
 import { jobsOption } from '../parallel/cli-option';
 import type { JobsOption } from '../parallel/jobs';
 import { createProgress } from '../progress';
+import { TsconfigNotFoundError } from '../types/errors';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'markdown', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,6 +29,7 @@ interface AnalyzeCliOptions {
   changedSince?: string;
   jobs?: JobsOption;
   crossFile?: boolean;
+  types?: boolean | string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -105,10 +107,21 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
     responseSinks: config.responseSinks,
     jobs: opts.jobs,
     crossFile: opts.crossFile !== false,
+    ...(opts.types ? { types: opts.types } : {}),
     onProgress: progress.update,
   };
   // The gate resolved the files (and `--changed-since`, and missing paths: exit 2 above); none means nothing to analyse.
-  const analysed = gate.files.length ? await analyzeFiles(gate.files, analyzeOptions).finally(() => progress.done()) : gate.emptyResult();
+  let analysed: AnalysisResult;
+  try {
+    analysed = gate.files.length ? await analyzeFiles(gate.files, analyzeOptions).finally(() => progress.done()) : gate.emptyResult();
+  } catch (error) {
+    if (error instanceof TsconfigNotFoundError) {
+      process.stderr.write(`err-codemod: --types: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (analysed.types) process.stderr.write(typesNote(analysed.types, analysed.filesScanned));
   let outcome: GateOutcome;
   try {
     outcome = gate.apply(analysed);
@@ -141,6 +154,13 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   return exitCodeFor(result.findings, opts.failOn);
 }
 
+/** What `--types` used, on stderr: which tsconfig files, what it cost, and the files it could not type. */
+function typesNote(types: NonNullable<AnalysisResult['types']>, scanned: number): string {
+  if (!types.projects.length) return 'err-codemod: --types: no tsconfig.json found for these files; analysed without types\n';
+  const untyped = types.untyped ? `; ${types.untyped} of ${scanned} files outside any tsconfig.json analysed without types` : '';
+  return `err-codemod: --types: ${types.projects.join(', ')} (${(types.durationMs / 1000).toFixed(1)} s${untyped})\n`;
+}
+
 export function analyzeCommand(): Command {
   return new Command('analyze')
     .description('report error-handling anti-patterns (leaks, errors sent with 2xx, bare 500s...)')
@@ -157,6 +177,7 @@ export function analyzeCommand(): Command {
     .option('--changed-since <ref>', 'only analyse files changed since this git ref (merge base with HEAD), plus untracked files')
     .addOption(jobsOption())
     .option('--no-cross-file', 'analyse each file on its own: do not follow calls into other project modules')
+    .option('--types [tsconfig]', "use the TypeScript checker to recognise responses and errors by their types (each file's nearest tsconfig.json, or this one)")
     .action(async (paths: string[], opts: AnalyzeCliOptions) => {
       process.exitCode = await runAnalyze(paths, opts);
     });

@@ -13,6 +13,7 @@ import type { Report } from '../rules/types';
 import { helperSuffix } from '../rules/leaks';
 import { exportKeysOf, exportTable, type ExportTable } from '../cross-file/exports';
 import type { CrossFileHooks } from './imports';
+import type { FileTypeFacts } from '../types/type-facts';
 
 export interface AnalyzeFileOptions {
   /** Rule severities; a rule set to 'off' (or missing when `rules` is given) does not run. */
@@ -26,19 +27,28 @@ export interface AnalyzeFileOptions {
  * Parses and analyses one file's source. Throws ParseError when it does not parse. `crossFile`: how other modules'
  * summaries are seen (cross-file analysis); without it, imported functions are unknown.
  */
-export function analyzeSource(code: string, file: string, options: AnalyzeFileOptions = {}, crossFile?: CrossFileHooks): Finding[] {
+export function analyzeSource(code: string, file: string, options: AnalyzeFileOptions = {}, crossFile?: CrossFileHooks, types?: FileTypeFacts): Finding[] {
   const ast = parseSource(code, file);
   const program = ast.program as t.Program;
-  return analyzeProgram(program, file, options, code, crossFile);
+  return analyzeProgram(program, file, options, code, crossFile, types);
 }
 
 /** `text`, when given, lets models whose hint is not in it skip looking for sites they cannot have. */
-export function analyzeProgram(program: t.Program, file: string, options: AnalyzeFileOptions = {}, text?: string, crossFile?: CrossFileHooks): Finding[] {
+export function analyzeProgram(
+  program: t.Program,
+  file: string,
+  options: AnalyzeFileOptions = {},
+  text?: string,
+  crossFile?: CrossFileHooks,
+  types?: FileTypeFacts,
+): Finding[] {
   const facts = collectFacts(program);
   const models = activeModels(FRAMEWORKS, facts);
   const custom = customSinksModel(options.responseSinks ?? []);
   const siteModels = [...(custom ? [custom] : []), ...models];
-  const model = buildFileModel(program, facts, models, text === undefined ? siteModels : siteModels.filter((m) => mayHoldSiteOf(m, text)), crossFile);
+  // with types, a response may have any name: every model looks for sites
+  const hinted = text === undefined || types ? siteModels : siteModels.filter((m) => mayHoldSiteOf(m, text));
+  const model = buildFileModel(program, facts, models, hinted, crossFile, types);
   if (!model.sites.length) return [];
   const ev = new Evaluator(model, { sanitizers: new Set(options.sanitizers ?? []) });
   const sites = model.sites.map((r) => buildSite(r, model, ev));

@@ -5,6 +5,7 @@ import type { FrameworkId, RawSite, StatusSetter } from './types';
 import type { FileFacts, FrameworkModel } from '../frameworks/types';
 import { ERROR_NAME, callArgumentOf, calleeParts } from '../frameworks/names';
 import { importRefOf, type CrossFileHooks } from './imports';
+import type { ErrorBinding, FileTypeFacts, ResponseBinding } from '../types/type-facts';
 
 export interface SiteRecord {
   raw: RawSite;
@@ -118,7 +119,9 @@ export function buildFileModel(
   models: FrameworkModel[],
   siteModels: FrameworkModel[] = models,
   crossFile?: CrossFileHooks,
+  types?: FileTypeFacts,
 ): FileModel {
+  const typed = typedBindings(types);
   const root = new Scope(program, null);
   const model: FileModel = { program, facts, models, root, scopes: new Map([[program as Node, root]]), sites: [], setters: [], calls: new Map() };
   if (crossFile) model.crossFile = crossFile;
@@ -136,6 +139,7 @@ export function buildFileModel(
       if (role.errorParam) scope.errorSources.set(role.errorParam, role.kind === 'helper' ? 'helper-param' : 'error-middleware');
       break;
     }
+    if (typed) applyTypes(fn, scope, typed);
     const cbKind = errorCallbackKind(fn);
     const first = fn.params[0];
     if (cbKind && first) {
@@ -175,6 +179,8 @@ export function buildFileModel(
         // Names are held per function; a let/const in a nested block remembers its block so that
         // same-named constants of sibling blocks do not mix.
         const block = blockOf(node);
+        const typedError = typed && node.id.type === 'Identifier' ? typed.errors.get(node.id.start!) : undefined;
+        if (typedError) scope.typedErrors.set(typedError.name, typedError.origin);
         for (const { name, path } of names) {
           scope.declare(name);
           if (node.init) scope.bind(name, { expr: node.init as Node, path, at: node, ...(block ? { block } : {}) });
@@ -321,6 +327,35 @@ function importedHelperSite(
   else if (fixed !== undefined) raw.status = fixed;
   else raw.implicitStatus = null;
   return raw;
+}
+
+type TypedIndex = { responses: Map<number, ResponseBinding>; errors: Map<number, ErrorBinding> };
+
+function typedBindings(types: FileTypeFacts | undefined): TypedIndex | null {
+  if (!types || (!types.responses.length && !types.errors.length)) return null;
+  return { responses: new Map(types.responses.map((b) => [b.start, b])), errors: new Map(types.errors.map((b) => [b.start, b])) };
+}
+
+/**
+ * `--types`: parameters the checker says are responses or errors count as such whatever their names. A function
+ * with a typed response and no role from a framework model becomes a route (passed to a call) or a helper.
+ */
+function applyTypes(fn: FunctionNode, scope: Scope, typed: TypedIndex): void {
+  fn.params.forEach((p) => {
+    const id = p.type === 'AssignmentPattern' ? p.left : p.type === 'TSParameterProperty' ? p.parameter : p;
+    if (id.type !== 'Identifier') return;
+    const response = typed.responses.get(id.start!);
+    if (response && !scope.responses.has(id.name)) {
+      scope.responses.set(id.name, response.framework);
+      if (!scope.role) scope.role = { framework: response.framework, kind: callArgumentOf(fn) ? 'route' : 'helper', responses: [id.name] };
+      else if (!scope.role.responses.includes(id.name)) scope.role = { ...scope.role, responses: [...scope.role.responses, id.name] };
+    }
+    const error = typed.errors.get(id.start!);
+    if (error) {
+      scope.typedErrors.set(id.name, error.origin);
+      if (!scope.errorSources.has(id.name)) scope.errorSources.set(id.name, 'helper-param');
+    }
+  });
 }
 
 /** The nested block a `let`/`const` declarator lives in, or null for `var` and function-level declarations. */

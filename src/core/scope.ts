@@ -24,6 +24,8 @@ export class Scope {
   readonly catchClauses = new Map<string, Node[]>();
   /** Names holding a response object, with the framework that made them one. */
   readonly responses = new Map<string, FrameworkId>();
+  /** Names whose declared or inferred type is an error class (`--types`), with what failed when the type says. */
+  readonly typedErrors = new Map<string, 'http' | 'sql' | null>();
   /** Named function values declared here (`function f`, `const f = () =>`). */
   readonly functions = new Map<string, FunctionNode>();
   role: HandlerRole | null = null;

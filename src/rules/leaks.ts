@@ -167,6 +167,18 @@ export function developmentOnly(site: Site): boolean {
 }
 
 
+/** `--types`: the error the site handles is typed `AxiosError`, `QueryFailedError`... */
+function typedOrigin(site: Site): DownstreamOrigin | null {
+  const name = site.errorContext?.name;
+  if (!name) return null;
+  for (let s: Site['scope'] | null = site.scope; s; s = s.parent) {
+    const origin = s.typedErrors.get(name);
+    if (origin !== undefined) return origin;
+    if (s.declared.has(name)) return null;
+  }
+  return null;
+}
+
 /** `const carriers = axios.create({...})`: the instance's name names the service. */
 function axiosInstance(name: string, site: Site): string | null {
   const owner = site.scope.owner(name);
@@ -195,6 +207,8 @@ function failingCode(site: Site): Node | null {
  * imported function counts when its module's summary says it can throw such an error (cross-file analysis).
  */
 export function downstreamCause(site: Site, file?: FileModel): { origin: DownstreamOrigin; service: string | null } | null {
+  const typed = typedOrigin(site);
+  if (typed) return { origin: typed, service: null };
   const code = failingCode(site);
   if (!code) return null;
   let cause: { origin: DownstreamOrigin; service: string | null } | null = null;

@@ -1,0 +1,3 @@
+import { AxiosError } from 'axios';
+
+export class InventoryUnavailable extends AxiosError {}
