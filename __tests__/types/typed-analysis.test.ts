@@ -75,3 +75,26 @@ describe('--types on the command line', () => {
     expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['leaked-exception']);
   });
 });
+
+describe('apply --types sees the sites analyze --types reports', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'err-codemod-types-apply-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it.each([false, true])('types: %s', async (types) => {
+    const { runApply } = await import('../../src/apply/run');
+    const dir = path.join(tmp, String(types));
+    fs.cpSync(path.join(root, 'wrapped-routes'), dir, { recursive: true });
+    // the copy resolves express/axios types from the repository's packages, like the fixture does
+    fs.symlinkSync(path.join(__dirname, '..', '..', 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const analysed = await analyzePaths(['src'], { cwd: dir, jobs: 1, ...(types ? { types: true } : {}) });
+    const result = await runApply({ cwd: dir, paths: ['src'], errorsModule: 'src/errors', ...(types ? { types: true } : {}), stdout: () => {}, stderr: () => {} });
+    // every reported site is either rewritten or left for manual review (several rules on one site: one rewrite)
+    const sites = new Set(analysed.findings.map((f) => `${f.file}:${f.line}`));
+    const rewritten = Object.values(result.rewrittenByRule).reduce((a, b) => a + b, 0);
+    expect(rewritten + result.manual.length).toBe(sites.size);
+    expect(rewritten).toBeGreaterThan(0);
+    // a route passed to a typed wrapper is reported, but its rewrite is left to a person: the wrapper decides
+    // whether it may throw or gets a `next`
+    if (types) expect(result.manual.map((m) => `${m.file}:${m.line}`)).toContain('src/routes/quotes.ts:18');
+  });
+});

@@ -6,6 +6,8 @@ import { mayNeedParse, relativePath, skipReason } from '../analyzer';
 import { analyzeSource, type AnalyzeFileOptions } from '../core/analyze-file';
 import { linkRecorder, type FileLinks } from '../cross-file/links';
 import { followImports } from '../cross-file/pass';
+import { TsconfigNotFoundError } from '../types/errors';
+import type { FileTypeFacts } from '../types/type-facts';
 import type { Finding, RuleId } from '../core/types';
 import { ConfigError, loadConfig } from '../config';
 import { findSourceFiles } from '../discovery/find-files';
@@ -35,6 +37,9 @@ export interface ApplyOptions {
   exclude?: string[];
   /** Register the generated Express handler in app entries that lack it (default true). */
   registerHandler?: boolean;
+  /** As `analyze`: follow calls into other modules (default true); settle names with the type checker. */
+  crossFile?: boolean;
+  types?: boolean | string;
   color?: boolean;
   /** Colour the summary (default: no). */
   stderrColor?: boolean;
@@ -159,6 +164,17 @@ export async function runApply(options: ApplyOptions): Promise<ApplyResult> {
   return result;
 }
 
+/** `--types`: the files' typed bindings, as `analyze --types` collects them (so both see the same sites). */
+async function collectTypes(files: string[], cwd: string, types: boolean | string): Promise<Map<string, FileTypeFacts>> {
+  const { collectTypeFacts } = await import('../types/type-facts.js');
+  try {
+    return collectTypeFacts(files, { cwd, ...(typeof types === 'string' ? { tsconfig: types } : {}) }).files;
+  } catch (error) {
+    if (error instanceof TsconfigNotFoundError) throw new UsageError(`--types: ${error.message}`);
+    throw error;
+  }
+}
+
 async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string) => void): Promise<void> {
   const cwd = path.resolve(options.cwd);
   clearProjectCache();
@@ -181,6 +197,8 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
   // files whose imports have something to say again with the modules' summaries.
   const analysed: { abs: string; rel: string; source: string }[] = [];
   const outcomes = new Map<number, { findings: Finding[]; links?: FileLinks }>();
+  const following = options.crossFile !== false;
+  const typeFacts = options.types ? await collectTypes(files, cwd, options.types) : new Map<string, FileTypeFacts>();
   for (const abs of files) {
     if (isInsideErrorsModule(abs, errorsModule)) continue;
     const rel = relativePath(cwd, abs);
@@ -197,11 +215,12 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
       result.skipped.push({ file: rel, message: skip });
       continue;
     }
-    const recorder = linkRecorder();
+    const recorder = following ? linkRecorder() : null;
+    const types = typeFacts.get(abs);
     try {
       // the same pre-filter as `analyze`: a file with no text a site needs has no finding, and is not parsed
-      const findings = mayNeedParse(source, config.responseSinks, true) ? analyzeSource(source, rel, analyzeOptions, recorder.hooks) : [];
-      const links = recorder.links();
+      const findings = types || mayNeedParse(source, config.responseSinks, following) ? analyzeSource(source, rel, analyzeOptions, recorder?.hooks, types) : [];
+      const links = recorder?.links();
       outcomes.set(analysed.length, links ? { findings, links } : { findings });
     } catch (error) {
       result.skipped.push({ file: rel, message: error instanceof ParseError ? `does not parse: ${error.message}` : `analysis failed: ${(error as Error).message}` });
@@ -209,13 +228,13 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
     }
     analysed.push({ abs, rel, source });
   }
-  followImports(
+  if (following) followImports(
     analysed.map((a) => a.abs),
     outcomes,
     { cwd, sanitizers: config.sanitizers },
     (abs, hooks) => {
       const a = analysed[analysed.findIndex((x) => x.abs === abs)]!;
-      return { findings: analyzeSource(a.source, a.rel, analyzeOptions, hooks) };
+      return { findings: analyzeSource(a.source, a.rel, analyzeOptions, hooks, typeFacts.get(abs)) };
     },
   );
 

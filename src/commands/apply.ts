@@ -13,6 +13,8 @@ interface ApplyCliOptions {
   exclude?: string[];
   color?: boolean;
   registerHandler?: boolean;
+  types?: boolean | string;
+  crossFile?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -54,6 +56,8 @@ export async function runApplyCli(paths: string[], opts: ApplyCliOptions, cwd = 
     include: opts.include,
     exclude: opts.exclude,
     registerHandler: opts.registerHandler !== false,
+    ...(opts.types ? { types: opts.types } : {}),
+    crossFile: opts.crossFile !== false,
     color: colorAllowed && !!process.stdout.isTTY,
     stderrColor: colorAllowed && !!process.stderr.isTTY,
   });
@@ -73,6 +77,8 @@ export function applyCommand(): Command {
     .option('-c, --config <file>', 'config file (default: err-codemod.config.json)')
     .option('--include <glob>', 'only rewrite files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--no-cross-file', 'as `analyze --no-cross-file`: do not follow calls into other project modules')
+    .option('--types [tsconfig]', 'as `analyze --types`: recognise responses and errors by their TypeScript types')
     .option('--no-color', 'disable colours')
     .action(async (paths: string[], opts: ApplyCliOptions) => {
       process.exitCode = await runApplyCli(paths, opts);

@@ -347,7 +347,7 @@ function applyTypes(fn: FunctionNode, scope: Scope, typed: TypedIndex): void {
     const response = typed.responses.get(id.start!);
     if (response && !scope.responses.has(id.name)) {
       scope.responses.set(id.name, response.framework);
-      if (!scope.role) scope.role = { framework: response.framework, kind: callArgumentOf(fn) ? 'route' : 'helper', responses: [id.name] };
+      if (!scope.role) scope.role = { framework: response.framework, kind: callArgumentOf(fn) ? 'route' : 'helper', responses: [id.name], fromTypes: true };
       else if (!scope.role.responses.includes(id.name)) scope.role = { ...scope.role, responses: [...scope.role.responses, id.name] };
     }
     const error = typed.errors.get(id.start!);

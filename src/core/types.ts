@@ -93,6 +93,11 @@ export interface HandlerRole {
   errorParam?: string;
   /** The `next` callback, when there is one. */
   nextParam?: string;
+  /**
+   * Given by `--types` only (a typed response parameter, no framework registration seen): how errors leave such a
+   * handler depends on the wrapper that registers it, so its sites are not rewritten.
+   */
+  fromTypes?: true;
 }
 
 /**

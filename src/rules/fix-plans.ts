@@ -32,6 +32,8 @@ export function classForMessage(text: string): string {
 
 /** A site the transforms can rewrite: a whole statement that sends a complete response. */
 export function rewritable(site: Site): boolean {
+  // a route passed to some wrapper: whether it may throw, or gets a `next`, is the wrapper's business
+  if (site.handler?.role?.fromTypes && site.handler.role.kind === 'route') return false;
   return isStatementSite(site) && !site.raw.partial && !site.raw.headerOnly;
 }
 
