@@ -24,7 +24,7 @@ const keys = (r: Awaited<ReturnType<typeof findings>>) => r.findings.map((f) => 
 
 describe('cross-file fixtures: findings across modules match the `// expect:` annotations exactly', () => {
   it('covers every project kind', () => {
-    expect(projects).toEqual(expect.arrayContaining(['value-helpers-cjs', 'value-helpers-esm-ts', 'response-helpers', 'downstream-services', 'path-alias', 'import-cycle', 'koa-helpers']));
+    expect(projects).toEqual(expect.arrayContaining(['value-helpers-cjs', 'value-helpers-esm-ts', 'response-helpers', 'downstream-services', 'path-alias', 'import-cycle', 'koa-helpers', 'nestjs-injected']));
   });
 
   it.each(projects)('%s (--jobs 1 and --jobs 2 agree)', async (name) => {

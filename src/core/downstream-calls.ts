@@ -1,6 +1,6 @@
 /** Calls to other systems, by the callee's dotted name: what a caught error of theirs reveals depends on which. */
 const HTTP_CLIENT = /^(axios|got|superagent|needle|request|requestPromise|rp|ky|undici|fetch)(\.\w+)?$/;
-const HTTP_METHOD = /(^|\.)(axios|http|https|api|client|httpClient|apiClient|\w+(Api|Client|API))\.(get|post|put|patch|delete|request|head)$/;
+const HTTP_METHOD = /(^|\.)(axios|http|https|api|client|httpClient|apiClient|httpService|\w+(Api|Client|API))\.(get|post|put|patch|delete|request|head)$/;
 const SQL_CALL = /(^|\.)(db|pool|conn|connection|client|knex|sequelize|mysql|pg|sql|database|\w+(Db|DB|Pool|Connection))\.(query|execute|raw|exec)$/;
 
 export type DownstreamOrigin = 'http' | 'sql';

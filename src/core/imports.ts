@@ -1,4 +1,5 @@
-import { isMember, propertyName, unwrap, type Node } from './ast';
+import type * as t from '@babel/types';
+import { isMember, parentOf, propertyName, unwrap, type Node } from './ast';
 import type { FileModel } from './file-model';
 import type { Scope } from './scope';
 import type { Taint } from './taint-facts';
@@ -71,6 +72,7 @@ export function importRefOf(callee: Node, scope: Scope, file: FileModel): Import
     parts.unshift(prop);
     base = unwrap(base.object as Node);
   }
+  if (base.type === 'ThisExpression' && parts.length >= 2) return injectedRef(base, parts, file);
   if (base.type !== 'Identifier') return null;
   const owner = scope.owner(base.name);
   if (owner && owner !== file.root) return null;
@@ -80,4 +82,39 @@ export function importRefOf(callee: Node, scope: Scope, file: FileModel): Import
   const spec = hash > 0 ? bound.slice(0, hash) : bound;
   if (hash > 0) parts.unshift(bound.slice(hash + 1));
   return { spec, key: parts.join('.') };
+}
+
+/**
+ * `this.usersService.findOne()` in a class that receives `usersService: UsersService` in its constructor (NestJS
+ * and other dependency injection) or declares it as a typed field: a method of the imported class's instances.
+ */
+function injectedRef(self: Node, parts: string[], file: FileModel): ImportRef | null {
+  let cls: Node | null = self;
+  while (cls && cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') cls = parentOf(cls);
+  if (!cls) return null;
+  const typeName = memberTypeName(cls as t.ClassDeclaration | t.ClassExpression, parts[0]!);
+  const bound = typeName ? file.facts.importedNames.get(typeName) : undefined;
+  if (!bound) return null;
+  const hash = bound.lastIndexOf('#');
+  const spec = hash > 0 ? bound.slice(0, hash) : bound;
+  const exported = hash > 0 ? bound.slice(hash + 1) : '';
+  return { spec, key: [exported, 'prototype', ...parts.slice(1)].filter(Boolean).join('.') };
+}
+
+function memberTypeName(cls: t.ClassDeclaration | t.ClassExpression, name: string): string | null {
+  const typeOf = (annotation: unknown): string | null => {
+    const a = annotation as t.TSTypeAnnotation | null | undefined;
+    const ref = a?.type === 'TSTypeAnnotation' ? a.typeAnnotation : null;
+    return ref?.type === 'TSTypeReference' && ref.typeName.type === 'Identifier' ? ref.typeName.name : null;
+  };
+  for (const m of cls.body.body) {
+    if (m.type === 'ClassProperty' && m.key.type === 'Identifier' && m.key.name === name) return typeOf(m.typeAnnotation);
+    if (m.type === 'ClassMethod' && m.kind === 'constructor') {
+      for (const p of m.params) {
+        const id = p.type === 'TSParameterProperty' ? p.parameter : p;
+        if (id.type === 'Identifier' && id.name === name) return typeOf(id.typeAnnotation);
+      }
+    }
+  }
+  return null;
 }

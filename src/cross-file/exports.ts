@@ -57,8 +57,10 @@ export function exportTable(program: t.Program, importedNames: Map<string, strin
         return;
       case 'ClassDeclaration':
       case 'ClassExpression':
+        // static methods, and instance methods for injected instances (`this.usersService.findOne()`)
         for (const m of n.body.body) {
-          if (m.type === 'ClassMethod' && m.static && m.key.type === 'Identifier') table.functions.set(join(key, m.key.name), m);
+          if (m.type !== 'ClassMethod' || m.key.type !== 'Identifier' || m.kind !== 'method') continue;
+          table.functions.set(join(key, m.static ? m.key.name : `prototype.${m.key.name}`), m);
         }
         return;
       case 'NewExpression': {
