@@ -25,6 +25,7 @@ const PROBE = path.join(__dirname, 'probe.js');
 const WORK = path.resolve(process.env.BENCH_DIR || path.join(os.tmpdir(), 'err-codemod-bench'));
 const TREE = path.join(WORK, 'tree');
 const OUT = path.join(WORK, 'out');
+const TSCONFIG = path.join(WORK, 'tsconfig.bench.json');
 const REPS = Math.max(1, Number(process.env.BENCH_REPS || 5));
 const FILES = Math.max(3000, Number(process.env.BENCH_FILES || 3200));
 const CORES = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -40,6 +41,10 @@ const PHASES = [
   { key: 'parse', label: '@babel/parser parse-only, 1 thread', argv: () => [phase('parse'), TREE] },
   { key: 'analyze1', label: 'err-codemod analyze --jobs 1', analyze: 1, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', '1', '--output', out] },
   { key: 'analyzeN', label: `err-codemod analyze --jobs ${CORES}`, analyze: CORES, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', String(CORES), '--output', out] },
+  // what following imports costs (the default above) next to analysing each file on its own
+  { key: 'single', label: 'err-codemod analyze --jobs 1 --no-cross-file', analyze: 1, variant: true, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', '1', '--no-cross-file', '--output', out] },
+  // the type-aware mode: the TypeScript checker over the whole tree (one tsconfig, written next to the tree)
+  { key: 'types', label: 'err-codemod analyze --jobs 1 --types', analyze: 1, variant: true, reps: 1, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', '1', '--types', TSCONFIG, '--output', out] },
   // the tree has no generated errors module yet: --errors-module names where `init` would put it (dry run only)
   { key: 'apply', label: 'err-codemod apply --dry', reps: 1, codes: [0, 1], argv: () => [BIN, 'apply', '.', '--dry', '--errors-module', 'src/errors'] },
   { key: 'eslint', label: 'ESLint + typescript-eslint + security', reps: 1, argv: () => [phase('eslint'), TREE] },
@@ -91,6 +96,8 @@ const comparable = (file) => fs.readFileSync(file, 'utf8').replace(/"durationMs"
 function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
   fs.mkdirSync(OUT, { recursive: true });
+  // Outside the tree (so it is not a file of the tree): the checker's settings for --types.
+  fs.writeFileSync(TSCONFIG, `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: false, allowJs: true, skipLibCheck: true, noEmit: true, esModuleInterop: true }, include: [`${TREE}/**/*`] }, null, 2)}\n`);
 
   const t0 = performance.now();
   const tree = ensureTree(TREE, { files: FILES });
@@ -153,7 +160,7 @@ function main() {
     console.log('');
 
     // Same findings whatever the number of jobs: every analyze run's report, byte for byte apart from durationMs.
-    const analyzeRuns = rows.filter((r) => r.p.analyze).flatMap((r) => r.rs);
+    const analyzeRuns = rows.filter((r) => r.p.analyze && !r.p.variant).flatMap((r) => r.rs);
     const reference = comparable(analyzeRuns[0].report);
     const same = analyzeRuns.every((r) => comparable(r.report) === reference);
     const summary = analyzeRuns[0].inner.summary;
@@ -162,11 +169,20 @@ function main() {
     const checks = [];
     const parseMs = by.parse.best.wallMs;
     const eslintMs = by.eslint.best.wallMs;
-    for (const r of rows.filter((x) => x.p.analyze)) {
+    for (const r of rows.filter((x) => x.p.analyze && !x.p.variant)) {
       const ratio = r.best.wallMs / parseMs;
       const vsEslint = eslintMs / r.best.wallMs;
       console.log(`${pad(`${r.p.label}:`, 34)} analyze/parse-only ${ratio.toFixed(2)} (target < 1)   ESLint/analyze ${vsEslint.toFixed(1)}x (target >= 10x)`);
       checks.push([`${r.p.label} faster than parse-only`, ratio < 1], [`${r.p.label} >= 10x faster than ESLint`, vsEslint >= 10]);
+    }
+    const findingsOf = (r) => r.best.inner.summary.findings;
+    if (by.single) {
+      const extra = by.analyze1.best.wallMs - by.single.best.wallMs;
+      console.log(`${pad('cross-file analysis (the default):', 34)} ${extra >= 0 ? '+' : ''}${fmtS(extra)} over --no-cross-file, ${fmtInt(findingsOf(by.analyze1) - findingsOf(by.single))} more findings`);
+    }
+    if (by.types) {
+      const t = by.types.best;
+      console.log(`${pad('--types:', 34)} ${fmtS(t.wallMs)} (${(t.wallMs / by.analyze1.best.wallMs).toFixed(1)}x the default), peak RSS ${t.rssMb.toFixed(0)} MB, ${fmtInt(findingsOf(by.types) - findingsOf(by.analyze1))} more findings`);
     }
     if (by.apply) {
       console.log(`${pad('err-codemod apply --dry:', 34)} apply/ESLint ${(by.apply.best.wallMs / eslintMs).toFixed(2)} (target < 1)`);
