@@ -101,6 +101,37 @@ describe('cross-file analysis as the user sees it', () => {
     expect(result.errors).toEqual([]);
   });
 
+  it('a service that answers with its own caught error is followed; one that cannot leak is not even parsed', async () => {
+    const dir = project({
+      'src/services/users.js': `const db = require('../db');
+exports.create = async function create(input) {
+  try {
+    return { success: true, user: await db.insert('users', input) };
+  } catch (err) {
+    return { success: false, error: err.message };
+  }
+};
+`,
+      // no error source and no leak form in its text: skipped unparsed (it does not even parse)
+      'src/services/audit.js': 'exports.record = (entry) => { return { ok: true, entry } ',
+      'src/routes/users.js': `const express = require('express');
+const users = require('../services/users');
+const audit = require('../services/audit');
+const router = express.Router();
+router.post('/users', async (req, res) => {
+  res.json(await users.create(req.body));
+});
+router.post('/audit', async (req, res) => {
+  res.json(audit.record(req.body));
+});
+module.exports = router;
+`,
+    });
+    const result = await analyzePaths(['.'], { cwd: dir, jobs: 1 });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`)).toEqual(['src/routes/users.js:6:leaked-exception']);
+    expect(result.findings[0]!.message).toContain('`users.create(req.body)` (the error message, from create() in src/services/users.js) is sent to the client');
+  });
+
   it('a re-export cycle and a self-import settle instead of looping', async () => {
     const dir = project({
       'src/a.js': "module.exports = { ...require('./b') };\nexports.self = require('./a');\n",

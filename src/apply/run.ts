@@ -228,12 +228,13 @@ async function plan(options: ApplyOptions, result: ApplyResult, err: (t: string)
     }
     analysed.push({ abs, rel, source });
   }
+  const byPath = new Map(analysed.map((a) => [a.abs, a]));
   if (following) followImports(
     analysed.map((a) => a.abs),
     outcomes,
     { cwd, sanitizers: config.sanitizers },
     (abs, hooks) => {
-      const a = analysed[analysed.findIndex((x) => x.abs === abs)]!;
+      const a = byPath.get(abs)!;
       return { findings: analyzeSource(a.source, a.rel, analyzeOptions, hooks, typeFacts.get(abs)) };
     },
   );

@@ -159,10 +159,11 @@ export class Evaluator {
     const hooks = this.file.crossFile;
     if (!hooks) return CLEAN;
     const ref = importRefOf(n.callee as Node, scope, this.file);
-    const summary = ref && hooks.lookup(ref, 'returns');
+    if (!ref) return CLEAN;
+    const args = (n.arguments as Node[]).map((a) => this.taint(a, scope, params, depth));
+    const summary = hooks.lookup(ref, args.some((a) => a.length) ? 'returns' : 'returns-own');
     if (!summary?.returns.length) return CLEAN;
-    const args = n.arguments as Node[];
-    return replay(summary.returns, (i) => this.taint(args[i], scope, params, depth), callText(n), `from ${summary.name}() in ${summary.file}`);
+    return replay(summary.returns, (i) => args[i] ?? CLEAN, callText(n), `from ${summary.name}() in ${summary.file}`);
   }
 
   /** Parameters bound to themselves (`param` facts), to summarise what a function does with what it is given. */

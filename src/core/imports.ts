@@ -16,10 +16,11 @@ export interface ImportRef {
 }
 
 /**
- * What a file's analysis asked about an imported function: its return value (`returns`), whether it sends a response
- * given to it (`sends`), or whether calling it can throw a downstream error (`throws`).
+ * What a file's analysis asked about an imported function: its return value (`returns`; `returns-own` when the call's
+ * arguments carry nothing from an error, so only what it leaks by itself matters), whether it sends a response given
+ * to it (`sends`), or whether calling it can throw a downstream error (`throws`).
  */
-export type DemandKind = 'returns' | 'sends' | 'throws';
+export type DemandKind = 'returns' | 'returns-own' | 'sends' | 'throws';
 
 /** What an exported function sends when handed a response: the cross-file counterpart of a same-file helper. */
 export interface SendsSummary {

@@ -36,17 +36,22 @@ export function followImports<O extends Outcome>(
   for (const [index, o] of asking) {
     for (const d of o.links!.demands) {
       const target = resolver.resolve(files[index]!, d.spec);
-      if (target) store.want(target);
+      if (target) store.want(target, d.kind);
     }
   }
   store.solve();
 
+  let again = 0;
   for (const [index, o] of asking) {
     const file = files[index]!;
     if (!o.links!.demands.some((d) => store.answers(file, d, d.kind))) continue;
-    const again = reanalyze(file, store.hooksFor(file));
+    again++;
+    const second = reanalyze(file, store.hooksFor(file));
     // a file that changed on disk since the first pass and no longer parses keeps its first-pass findings
-    if (!('error' in again && again.error)) outcomes.set(index, { ...o, findings: again.findings });
+    if (!('error' in second && second.error)) outcomes.set(index, { ...o, findings: second.findings });
+  }
+  if (process.env.ERR_CODEMOD_DEBUG === 'cross-file') {
+    process.stderr.write(`cross-file: ${asking.length} files asked about imports, ${store.parsed} modules parsed and summarised, ${again} files analysed again\n`);
   }
 
   addCallers(files, outcomes, store, relative);

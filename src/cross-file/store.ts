@@ -15,7 +15,21 @@ interface Module {
   rel: string;
   program: t.Program | null;
   summary: ModuleSummary;
+  /** Not parsed: only asked what it returns by itself, and its text shows nothing it could leak (see `load`). */
+  skipped?: true;
 }
+
+/**
+ * What a module's text must show to return something leaky of its own (a caught error, or a string form of one),
+ * and the re-exports that make it a barrel. A module only asked `returns-own` (`res.json(await users.list())`: the
+ * call's arguments carry nothing) and showing neither is not parsed: most services a controller awaits in a response.
+ */
+const ERROR_SOURCE = /\bcatch\b|\(\s*(?:err|error)\s*[,)]/;
+const LEAK_FORM = /\.(?:message|stack|response|config|request|sqlMessage|sql|detail|errors)\b|\b(?:String|inspect|stringify|toString)\s*\(|\$\{\s*(?:err|error|e|ex)\b|\+\s*(?:err|error|e|ex)\b|[:{,]\s*(?:err|error|e|ex)\s*[,}]|\breturn\s+(?:err|error|e|ex)\b/;
+const REEXPORT = /\bexport\s*\*|\bexport\s*(?:type\s*)?\{[^}]*\}\s*from\b|module\.exports\s*=\s*require\b/;
+/** A CommonJS barrel: `module.exports = { getErrorMessage: errors.getErrorMessage }` after `require('./errors')`. */
+const CJS_OBJECT = /module\.exports\s*=\s*\{/;
+const RELATIVE_REQUIRE = /require\(\s*['"]\.{1,2}\//;
 
 /**
  * The summaries of the modules other files asked about, computed on demand: a module is parsed once, and its
@@ -24,7 +38,14 @@ interface Module {
  */
 export class SummaryStore {
   private readonly modules = new Map<string, Module>();
-  private readonly wanted: string[] = [];
+
+  /** How many modules were parsed and summarised (for the curious: `ERR_CODEMOD_DEBUG=cross-file`). */
+  get parsed(): number {
+    return [...this.modules.values()].filter((m) => m.program).length;
+  }
+  private readonly wanted = new Set<string>();
+  /** Modules asked only `returns-own` so far: they may be skipped unparsed. */
+  private readonly ownOnly = new Set<string>();
 
   constructor(
     private readonly resolver: ModuleResolver,
@@ -33,13 +54,22 @@ export class SummaryStore {
   ) {}
 
   /** Asks for a module's summary (parsed and summarised at the next `solve`). */
-  want(file: string): void {
-    if (!this.modules.has(file) && !this.wanted.includes(file)) this.wanted.push(file);
+  want(file: string, kind: DemandKind = 'returns'): void {
+    const mod = this.modules.get(file);
+    if (kind !== 'returns-own') {
+      this.ownOnly.delete(file);
+      // skipped for a narrower question: this one needs the parse
+      if (mod?.skipped) this.modules.delete(file);
+    } else if (!mod && !this.wanted.has(file)) this.ownOnly.add(file);
+    if (!this.modules.has(file)) this.wanted.add(file);
   }
 
   solve(): void {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      while (this.wanted.length) this.load(this.wanted.shift()!);
+      for (const file of this.wanted) {
+        this.wanted.delete(file);
+        this.load(file);
+      }
       let changed = false;
       for (const [file, mod] of this.modules) {
         if (!mod.program) continue;
@@ -50,22 +80,22 @@ export class SummaryStore {
           // what a barrel re-exports is asked for through it
           for (const spec of [...next.reexportAll, ...Object.values(next.reexports).map((r) => r.spec)]) {
             const target = this.resolver.resolve(file, spec);
-            if (target) this.want(target);
+            if (target) this.want(target, this.ownOnly.has(file) ? 'returns-own' : 'returns');
           }
         }
       }
-      if (!changed && !this.wanted.length) return;
+      if (!changed && !this.wanted.size) return;
     }
   }
 
   /** The hooks a file's analysis uses to see the summaries (unknown modules are wanted for the next solve). */
   hooksFor(importer: string): CrossFileHooks {
-    return { lookup: (ref) => this.lookup(importer, ref) };
+    return { lookup: (ref, kind) => this.lookup(importer, ref, kind) };
   }
 
-  lookup(importer: string, ref: ImportRef): FunctionSummary | null {
+  lookup(importer: string, ref: ImportRef, kind: DemandKind = 'returns'): FunctionSummary | null {
     const target = this.resolver.resolve(importer, ref.spec);
-    return target ? this.follow(target, ref.key, 0) : null;
+    return target ? this.follow(target, ref.key, 0, kind) : null;
   }
 
   /** Where a reference ends up after re-exports: the module and key that define it. */
@@ -76,20 +106,21 @@ export class SummaryStore {
 
   /** Whether what a demand asked for has a non-trivial answer. */
   answers(importer: string, ref: ImportRef, kind: DemandKind): boolean {
-    const s = this.lookup(importer, ref);
+    const s = this.lookup(importer, ref, kind);
     if (!s) return false;
+    if (kind === 'returns-own') return s.returns.some((f) => f.kind !== 'param');
     return kind === 'returns' ? s.returns.length > 0 : kind === 'sends' ? !!s.sends : !!s.throws;
   }
 
-  private follow(file: string, key: string, hops: number): FunctionSummary | null {
-    const home = this.homeIn(file, key, hops);
+  private follow(file: string, key: string, hops: number, kind: DemandKind): FunctionSummary | null {
+    const home = this.homeIn(file, key, hops, kind);
     return home ? this.modules.get(home.file)?.summary.exports[home.key] ?? null : null;
   }
 
-  private homeIn(file: string, key: string, hops: number): { file: string; key: string } | null {
+  private homeIn(file: string, key: string, hops: number, kind: DemandKind = 'returns'): { file: string; key: string } | null {
     const mod = this.modules.get(file);
-    if (!mod) {
-      this.want(file);
+    if (!mod || (mod.skipped && kind !== 'returns-own')) {
+      this.want(file, kind);
       return null;
     }
     if (hops > MAX_REEXPORT_HOPS) return null;
@@ -101,14 +132,14 @@ export class SummaryStore {
         const rest = k === name ? '' : k.startsWith(`${name}.`) ? k.slice(name.length + 1) : null;
         if (rest === null) continue;
         const target = this.resolver.resolve(file, ref.spec);
-        const found = target && this.homeIn(target, [ref.key, rest].filter(Boolean).join('.'), hops + 1);
+        const found = target && this.homeIn(target, [ref.key, rest].filter(Boolean).join('.'), hops + 1, kind);
         if (found) return found;
       }
     }
     if (key !== 'default') {
       for (const spec of reexportAll) {
         const target = this.resolver.resolve(file, spec);
-        const found = target && this.homeIn(target, key, hops + 1);
+        const found = target && this.homeIn(target, key, hops + 1, kind);
         if (found) return found;
       }
     }
@@ -120,6 +151,11 @@ export class SummaryStore {
     this.modules.set(file, mod);
     try {
       const text = fs.readFileSync(file, 'utf8');
+      const barrel = REEXPORT.test(text) || (CJS_OBJECT.test(text) && RELATIVE_REQUIRE.test(text));
+      if (this.ownOnly.has(file) && !barrel && !(ERROR_SOURCE.test(text) && LEAK_FORM.test(text))) {
+        mod.skipped = true;
+        return;
+      }
       mod.program = parseSource(text, file).program as t.Program;
     } catch {
       // unreadable or unparsable: no summary (the file's own analysis reports it when it is analysed)
