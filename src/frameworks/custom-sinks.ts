@@ -18,7 +18,7 @@ export function customSinksModel(names: readonly string[]): FrameworkModel | nul
   return {
     id: 'express',
     fallback: false,
-    hint: new RegExp(`\\.\\s*(${escaped})\\s*\\(`),
+    hint: new RegExp(`\\.\\s*(${escaped})\\s*\\(|\\[\\s*['"\`](${escaped})['"\`]\\s*\\]`),
     detect: () => false,
     handlerRole: () => null,
     matchSite: (node: Node, resolve: ResponseResolver) => matchResponseCall(api, node, resolve),

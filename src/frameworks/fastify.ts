@@ -199,7 +199,7 @@ export const fastify: FrameworkModel = {
   // Every Fastify site is in a file that imports Fastify, or in a handler with a `reply` parameter (or one typed
   // `FastifyReply`), registered on a `fastify` parameter, or given to `.setErrorHandler`; sensible errors name
   // `.httpErrors`. The alternatives start with few distinct characters, which keeps the combined pre-filter fast.
-  hint: /['"`]@?fastify|[(,]\s*(reply|fastifyReply|fastify)\b|:\s*(Fastify\.)?FastifyReply|\.\s*(httpErrors|setErrorHandler)\b/,
+  hint: /['"`]@?fastify|[(,](?:\s|\/\*[\s\S]*?\*\/|\/\/.*|@[\w$.]+(?:\([^()]*\))?)*(reply|fastifyReply|fastify)\b|=>(?<=\b(?:reply|fastifyReply|fastify)(?:\s|\/\*[\s\S]*?\*\/)*=>)|:(?:\s|\/\*[\s\S]*?\*\/)*(?:Fastify\.)?FastifyReply\b|(?:\.\s*|\[\s*['"`])httpErrors\b|\bsetErrorHandler\b/,
   detect(facts: FileFacts): boolean {
     book.file(facts);
     return importsAny(facts, FASTIFY_MODULES);

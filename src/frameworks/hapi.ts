@@ -192,7 +192,7 @@ export const hapi: FrameworkModel = {
   fallback: true,
   // Boom sites need a Boom import; the rest are in files that import hapi, or in handlers whose toolkit parameter is
   // `h` (or typed `ResponseToolkit`), or hapi 16's `reply`.
-  hint: /['"`](@hapi\/|hapi['"`]|boom['"`])|[(,]\s*(h|reply)\s*[,):]|:\s*(Hapi\.)?ResponseToolkit/,
+  hint: /['"`](@hapi\/|hapi['"`]|boom['"`])|[(,](?:\s|\/\*[\s\S]*?\*\/|\/\/.*|@[\w$.]+(?:\([^()]*\))?)*(h|reply)\s*[,):=?\/]|:(?:\s|\/\*[\s\S]*?\*\/)*(?:Hapi\.)?ResponseToolkit\b/,
   detect(facts: FileFacts): boolean {
     book.file(facts);
     return importsAny(facts, HAPI_MODULES);

@@ -155,9 +155,10 @@ export const koa: FrameworkModel = {
   id: 'koa',
   // Koa code that reads no import (controllers exporting `async (ctx) => ...`) is recognised by its `ctx` parameter.
   fallback: true,
-  // Every site writes a property of a context named like one (`ctx.body =`, `ctx.response.status =`) or calls one of
-  // its methods (`ctx.throw(`): `row.status = x` is not enough.
-  hint: /(ctx|Ctx|context|Context)\s*(\.\s*response\s*)?(\.\s*((body|status|message)\s*=[^=]|(throw|assert|set|append)\s*\()|\[\s*['"`](body|status|message|throw|assert|set|append)['"`])/,
+  // Every site writes a context property (`ctx.body =`, `ctx.response.status =`) or calls a context method
+  // (`ctx.throw(`). The hint does not name the receiver, so casts (`(ctx as any).body =`) still match; the prefilter's
+  // Koa evidence (a `ctx`/`context` parameter or a `Context` type) is what turns `row.status = x` files away.
+  hint: /\.\s*(body|status|message)(?:[\s)!]*(?:=(?!=)|\/[*/]|:)|\s+(?:as|satisfies)\b)|\.\s*(throw|assert|set|append)\s*\(|\[\s*['"`](body|status|message|throw|assert|set|append)['"`]/,
   detect(facts: FileFacts): boolean {
     book.file(facts);
     return importsAny(facts, KOA_MODULES);

@@ -156,7 +156,7 @@ export const next: FrameworkModel = {
   // API routes and route handlers often import nothing from Next: they are recognised by their path.
   fallback: true,
   // Pages API responses are `res.json()`/`send()`/`end()`; route handlers build a `Response`; actions say 'use server'.
-  hint: /\.\s*(json|send|end|write|writeHead|setHeader|appendHeader)\s*\(|\[\s*['"`](json|send|end|write|writeHead|setHeader|appendHeader)['"`]\s*\]|Response\s*(\(|\.\s*json|\[)|['"`]use server/,
+  hint: /\.\s*(json|send|end|write|writeHead|setHeader|appendHeader)\s*\(|\[\s*['"`](json|send|end|write|writeHead|setHeader|appendHeader)['"`]\s*\]|Response\b(?:(?<=\bnew(?:[\s(]|\/\*[\s\S]*?\*\/)*(?:Next)?Response)|[\s)!]*(?:\??\.\s*json\b|(?:\?\.)?\s*\[\s*['"`]json['"`]|\/[*/])|\s+(?:as|satisfies)\b|\s*:)|['"`]use server/,
   detect(facts: FileFacts): boolean {
     book.file(facts);
     return importsAny(facts, NEXT_MODULES);
