@@ -39,6 +39,28 @@ function visitValue(value: unknown, fn: (child: Node) => void): void {
   }
 }
 
+/**
+ * `forEachChild` that hands `arg` to `fn` along with each child: the whole-file walks call it on every node, and
+ * passing what the callback needs instead of capturing it spares a closure per node.
+ */
+export function forEachChildWith<A>(node: Node, fn: (child: Node, arg: A) => void, arg: A): void {
+  const record = node as unknown as Record<string, unknown>;
+  const keys = CHILD_KEYS[node.type];
+  if (keys) {
+    for (let i = 0; i < keys.length; i++) visitValueWith(record[keys[i]!], fn, arg);
+    return;
+  }
+  for (const key in node) if (!SKIP_KEYS.has(key)) visitValueWith(record[key], fn, arg);
+}
+
+function visitValueWith<A>(value: unknown, fn: (child: Node, arg: A) => void, arg: A): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (isNode(value[i])) fn(value[i], arg);
+  } else if (isNode(value)) {
+    fn(value, arg);
+  }
+}
+
 /** Child nodes of `node` in source order. */
 export function children(node: Node): Node[] {
   const out: Node[] = [];
@@ -53,11 +75,14 @@ export function linkParents(root: Node, visit?: (node: Node) => void): void {
   while (stack.length) {
     const node = stack.pop()!;
     visit?.(node);
-    forEachChild(node, (child) => {
-      (child as WithParent)[PARENT] = node;
-      stack.push(child);
-    });
+    const at = stack.length;
+    forEachChildWith(node, pushChild, stack);
+    for (let i = at; i < stack.length; i++) (stack[i] as WithParent)[PARENT] = node;
   }
+}
+
+function pushChild(child: Node, stack: Node[]): void {
+  stack.push(child);
 }
 
 export function parentOf(node: Node): Node | null {

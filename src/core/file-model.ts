@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { dottedName, forEachChild, linkParents, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { dottedName, forEachChildWith, linkParents, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Scope, functionParamNames, patternNames, type ErrorSourceKind } from './scope';
 import type { FrameworkId, RawSite, StatusSetter } from './types';
 import type { FileFacts, FrameworkModel } from '../frameworks/types';
@@ -225,10 +225,10 @@ export function buildFileModel(
         else if (isMember(callee)) {
           const obj = unwrap(callee.object as Node);
           const prop = propertyName(callee);
-          if (prop && (obj.type === 'ThisExpression' || dottedName(obj) === 'exports' || dottedName(obj) === 'module.exports')) name = obj.type === 'ThisExpression' ? `this.${prop}` : prop;
+          if (prop && (obj.type === 'ThisExpression' || isExportsObject(obj))) name = obj.type === 'ThisExpression' ? `this.${prop}` : prop;
           // Object.assign(target, src) and list.push(x) put values into a container
           const objName = obj.type === 'Identifier' ? obj.name : null;
-          if (dottedName(callee) === 'Object.assign' && node.arguments[0]?.type === 'Identifier') {
+          if (objName === 'Object' && prop === 'assign' && node.arguments[0]?.type === 'Identifier') {
             for (const src of node.arguments.slice(1)) pendingAssignments.push({ scope, name: node.arguments[0].name, expr: src as Node, at: node });
           } else if (objName && (prop === 'push' || prop === 'unshift')) {
             for (const a of node.arguments) pendingAssignments.push({ scope, name: objName, expr: a as Node, at: node });
@@ -268,12 +268,11 @@ export function buildFileModel(
       }
     }
 
-    forEachChild(node, (child) => descend(child, scope));
+    forEachChildWith(node, descend, scope);
   };
   const descend = (node: Node, scope: Scope): void => {
     if (!isFunction(node)) return visit(node, scope);
-    const inner = enterFunction(node, scope);
-    forEachChild(node, (c) => descend(c, inner));
+    forEachChildWith(node, descend, enterFunction(node, scope));
   };
 
   visit(program as Node, root);
@@ -366,6 +365,14 @@ function blockOf(declarator: Node): Node | null {
   if (!holder || holder.type !== 'BlockStatement') return null;
   const owner = parentOf(holder);
   return owner && isFunction(owner) ? null : holder;
+}
+
+/** `exports` or `module.exports` (what `dottedName` would spell so), without building the name for every call. */
+function isExportsObject(node: Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'exports';
+  if (!isMember(node) || propertyName(node) !== 'exports') return false;
+  const base = unwrap(node.object as Node);
+  return base.type === 'Identifier' && base.name === 'module';
 }
 
 function isCandidateSite(node: Node): boolean {

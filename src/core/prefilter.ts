@@ -75,16 +75,8 @@ const CALL_OPEN_WIDENED = R`(?:[\s)!]*(?:\(|<|\?\.|\/[*/]|:)|\s+(?:as|satisfies)
 /** An escape sequence that can spell a printable ASCII character, in an identifier or a string. */
 const ASCII_ESCAPE = /\\(?:u(?:\{|00[2-7][0-9a-fA-F])|x[2-7][0-9a-fA-F])/;
 
-let escapeText: string | null = null;
-let escapeFound = false;
-
-/** `ASCII_ESCAPE.test(text)`, remembered for the last text: the analysis asks it once per model of the same file. */
 function hasAsciiEscape(text: string): boolean {
-  if (text !== escapeText) {
-    escapeText = text;
-    escapeFound = ASCII_ESCAPE.test(text);
-  }
-  return escapeFound;
+  return testOnce(ASCII_ESCAPE, text);
 }
 
 /** A parameter named one of `names` (an alternation), in any of the ways a parameter list can be written. */
@@ -173,13 +165,34 @@ interface Check {
   evidence: readonly RegExp[];
 }
 
+const checks = new WeakMap<ModelLike, Check>();
+
 function checkOf(model: ModelLike): Check {
-  return { hint: widen(model.hint), evidence: (model.id && EVIDENCE[model.id]) || [] };
+  let check = checks.get(model);
+  if (!check) checks.set(model, (check = { hint: widen(model.hint), evidence: (model.id && EVIDENCE[model.id]) || [] }));
+  return check;
+}
+
+let testedText: string | null = null;
+const tested = new Map<RegExp, boolean>();
+
+/**
+ * `re.test(text)`, remembered for the last text: the filter and then the analysis ask the same hint and evidence
+ * regexes about the same file (Express and Next.js share their evidence).
+ */
+function testOnce(re: RegExp, text: string): boolean {
+  if (text !== testedText) {
+    testedText = text;
+    tested.clear();
+  }
+  let found = tested.get(re);
+  if (found === undefined) tested.set(re, (found = re.test(text)));
+  return found;
 }
 
 function passes(check: Check, text: string): boolean {
-  if (!check.hint.test(text)) return false;
-  for (const re of check.evidence) if (!re.test(text)) return false;
+  if (!testOnce(check.hint, text)) return false;
+  for (const re of check.evidence) if (!testOnce(re, text)) return false;
   return true;
 }
 
@@ -198,13 +211,9 @@ export function buildPrefilter(models: readonly ModelLike[] = FRAMEWORKS): Prefi
   return (text) => gated(text) && (hasAsciiEscape(text) || checks.some((c) => passes(c, text)));
 }
 
-const checks = new WeakMap<ModelLike, Check>();
-
 /** Whether `text` may hold a site of this one model (its hint, widened as the filter widens it, and its evidence). */
 export function mayHoldSiteOf(model: FrameworkModel, text: string): boolean {
-  let check = checks.get(model);
-  if (!check) checks.set(model, (check = checkOf(model)));
-  return passes(check, text) || hasAsciiEscape(text);
+  return passes(checkOf(model), text) || hasAsciiEscape(text);
 }
 
 let defaultFilter: Prefilter | null = null;

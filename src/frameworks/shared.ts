@@ -149,6 +149,21 @@ const DEPENDENCIES = new Map<string, ReadonlySet<string> | null>();
 export function projectDependencies(node: Node): ReadonlySet<string> | null {
   const file = fileNameOf(node);
   if (!file) return null;
+  // asked for every function of a file: resolving the path each time costs more than the lookup
+  const cwd = process.cwd();
+  if (file !== lastFile || cwd !== lastCwd) {
+    lastFile = file;
+    lastCwd = cwd;
+    lastDependencies = dependenciesAbove(file);
+  }
+  return lastDependencies;
+}
+
+let lastFile: string | null = null;
+let lastCwd: string | null = null;
+let lastDependencies: ReadonlySet<string> | null = null;
+
+function dependenciesAbove(file: string): ReadonlySet<string> | null {
   let dir = path.dirname(path.resolve(file));
   const visited: string[] = [];
   let found: ReadonlySet<string> | null = null;
