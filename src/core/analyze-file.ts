@@ -42,7 +42,7 @@ export function analyzeProgram(
   crossFile?: CrossFileHooks,
   types?: FileTypeFacts,
 ): Finding[] {
-  const facts = collectFacts(program);
+  const facts = collectFacts(program, text);
   const models = activeModels(FRAMEWORKS, facts);
   const custom = customSinksModel(options.responseSinks ?? []);
   const siteModels = [...(custom ? [custom] : []), ...models];

@@ -85,7 +85,30 @@ function pushChild(child: Node, stack: Node[]): void {
   stack.push(child);
 }
 
+/**
+ * Trees whose parent links the walk that models them sets as it goes (`linkChild`) instead of a walk of their own.
+ * Until that walk is done (`parentLinksDone`), asking the parent of a node it has not reached links them in full.
+ */
+const deferred: Node[] = [];
+
+export function deferParentLinks(root: Node): void {
+  (root as WithParent)[PARENT] = null;
+  deferred.push(root);
+}
+
+export function linkChild(child: Node, parent: Node): void {
+  (child as WithParent)[PARENT] = parent;
+}
+
+export function parentLinksDone(root: Node): void {
+  const i = deferred.indexOf(root);
+  if (i >= 0) deferred.splice(i, 1);
+}
+
 export function parentOf(node: Node): Node | null {
+  const parent = (node as WithParent)[PARENT];
+  if (parent !== undefined || !deferred.length) return parent ?? null;
+  for (const root of deferred.splice(0)) linkParents(root);
   return (node as WithParent)[PARENT] ?? null;
 }
 

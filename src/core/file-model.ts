@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { dottedName, forEachChildWith, linkParents, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { deferParentLinks, dottedName, forEachChildWith, linkChild, linkParents, parentLinksDone, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Scope, functionParamNames, patternNames, type ErrorSourceKind } from './scope';
 import type { FrameworkId, RawSite, StatusSetter } from './types';
 import type { FileFacts, FrameworkModel } from '../frameworks/types';
@@ -39,11 +39,15 @@ export interface FileModel {
 
 const FACTS = new WeakMap<t.Program, FileFacts>();
 
+/** Text without which a file has no `require()` or `import()` call (an escape could spell either). */
+const MAY_CALL_REQUIRE = /\brequire\b|\bimport\s*(?:\(|\/[*/])|\\[ux]/;
+
 /**
  * Links parents (one walk over the file) and collects its imports and requires on the way; computed once per
- * program, so framework models asking again get the same facts for free.
+ * program, so framework models asking again get the same facts for free. Given the file's `text` when it shows no
+ * `require()` or `import()`, it needs no walk: the parent links are then left to `buildFileModel`'s walk.
  */
-export function collectFacts(program: t.Program): FileFacts {
+export function collectFacts(program: t.Program, text?: string): FileFacts {
   const cached = FACTS.get(program);
   if (cached) return cached;
   const imports = new Set<string>();
@@ -56,6 +60,12 @@ export function collectFacts(program: t.Program): FileFacts {
         importedNames.set(s.local.name, `${stmt.source.value}#${imported}`);
       }
     }
+  }
+  if (text !== undefined && !MAY_CALL_REQUIRE.test(text)) {
+    deferParentLinks(program as Node);
+    const facts = { imports, importedNames };
+    FACTS.set(program, facts);
+    return facts;
   }
   // require() anywhere (legacy code requires inside functions too), and dynamic import()
   linkParents(program as Node, (node) => {
@@ -172,7 +182,9 @@ export function buildFileModel(
     return responseName(scope, n.name, framework, 0);
   };
 
-  const visit = (node: Node, scope: Scope): void => {
+  let current = root;
+  const visit = (node: Node): void => {
+    const scope = current;
     switch (node.type) {
       case 'VariableDeclarator': {
         const names = patternNames(node.id as Node);
@@ -268,14 +280,22 @@ export function buildFileModel(
       }
     }
 
-    forEachChildWith(node, descend, scope);
+    forEachChildWith(node, descend, node);
   };
-  const descend = (node: Node, scope: Scope): void => {
-    if (!isFunction(node)) return visit(node, scope);
-    forEachChildWith(node, descend, enterFunction(node, scope));
+  const descend = (node: Node, parent: Node): void => {
+    linkChild(node, parent);
+    if (!isFunction(node)) return visit(node);
+    const outer = current;
+    current = enterFunction(node, outer);
+    forEachChildWith(node, descend, node);
+    current = outer;
   };
 
-  visit(program as Node, root);
+  try {
+    visit(program as Node);
+  } finally {
+    parentLinksDone(program as Node);
+  }
   for (const a of pendingAssignments) {
     const owner = a.scope.owner(a.name) ?? root;
     owner.bind(a.name, { expr: a.expr, path: a.path ?? [], at: a.at });
