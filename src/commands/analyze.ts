@@ -68,6 +68,8 @@ export async function render(result: AnalysisResult, format: Format, cwd: string
 }
 
 export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Promise<number> {
+  // durationMs in the reports covers finding the files too, not only analysing them
+  const started = performance.now();
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   let config;
   try {
@@ -113,7 +115,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   // The gate resolved the files (and `--changed-since`, and missing paths: exit 2 above); none means nothing to analyse.
   let analysed: AnalysisResult;
   try {
-    analysed = gate.files.length ? await analyzeFiles(gate.files, analyzeOptions).finally(() => progress.done()) : gate.emptyResult();
+    analysed = gate.files.length ? await analyzeFiles(gate.files, analyzeOptions, started).finally(() => progress.done()) : gate.emptyResult();
   } catch (error) {
     if (error instanceof TsconfigNotFoundError) {
       process.stderr.write(`err-codemod: --types: ${error.message}\n`);
