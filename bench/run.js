@@ -170,11 +170,14 @@ function main() {
     const checks = [];
     const parseMs = by.parse.best.wallMs;
     const eslintMs = by.eslint.best.wallMs;
+    // The targets are for what a user runs, the default number of jobs; the other row is there to compare.
     for (const r of rows.filter((x) => x.p.analyze && !x.p.variant)) {
       const ratio = r.best.wallMs / parseMs;
       const vsEslint = eslintMs / r.best.wallMs;
-      console.log(`${pad(`${r.p.label}:`, 34)} analyze/parse-only ${ratio.toFixed(2)} (target < 1)   ESLint/analyze ${vsEslint.toFixed(1)}x (target >= 10x)`);
-      checks.push([`${r.p.label} faster than parse-only`, ratio < 1], [`${r.p.label} >= 10x faster than ESLint`, vsEslint >= 10]);
+      const isDefault = r.p.analyze === defaultJobs;
+      const targets = isDefault ? ['(target < 1)', '(target >= 10x)'] : ['', ''];
+      console.log(`${pad(`${r.p.label}:`, 34)} analyze/parse-only ${ratio.toFixed(2)} ${targets[0]}   ESLint/analyze ${vsEslint.toFixed(1)}x ${targets[1]}`);
+      if (isDefault) checks.push([`${r.p.label} faster than parse-only`, ratio < 1], [`${r.p.label} >= 10x faster than ESLint`, vsEslint >= 10]);
     }
     const findingsOf = (r) => r.best.inner.summary.findings;
     if (by.single) {
