@@ -61,6 +61,12 @@ function visitValueWith<A>(value: unknown, fn: (child: Node, arg: A) => void, ar
   }
 }
 
+/** A node with no child nodes whatever its fields hold (an identifier without decorators, a literal, `this`...). */
+export function isLeaf(node: Node): boolean {
+  if (node.type === 'Identifier') return !node.decorators?.length;
+  return CHILD_KEYS[node.type]?.length === 0;
+}
+
 /** Child nodes of `node` in source order. */
 export function children(node: Node): Node[] {
   const out: Node[] = [];

@@ -1,5 +1,5 @@
 import type * as t from '@babel/types';
-import { deferParentLinks, dottedName, forEachChildWith, linkChild, linkParents, parentLinksDone, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { deferParentLinks, dottedName, forEachChildWith, isLeaf, linkChild, linkParents, parentLinksDone, isFunction, isMember, parentOf, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Scope, functionParamNames, patternNames, type ErrorSourceKind } from './scope';
 import type { FrameworkId, RawSite, StatusSetter } from './types';
 import type { FileFacts, FrameworkModel } from '../frameworks/types';
@@ -284,6 +284,8 @@ export function buildFileModel(
   };
   const descend = (node: Node, parent: Node): void => {
     linkChild(node, parent);
+    // most nodes are identifiers and literals: nothing to record, nothing under them
+    if (isLeaf(node)) return;
     if (!isFunction(node)) return visit(node);
     const outer = current;
     current = enterFunction(node, outer);

@@ -93,7 +93,12 @@ export function patternNames(pattern: Node, path: (string | null)[] = []): { nam
 }
 
 export function functionParamNames(fn: FunctionNode): string[] {
-  return fn.params.flatMap((p) => patternNames(p as Node).map((x) => x.name));
+  const names: string[] = [];
+  for (const p of fn.params) {
+    if (p.type === 'Identifier') names.push(p.name);
+    else for (const x of patternNames(p as Node)) names.push(x.name);
+  }
+  return names;
 }
 
 /** The Program or function a `var`/function declaration hoists to, and the statement list holding a node. */
