@@ -37,20 +37,6 @@ export function actualBindings(source: string, facts: FileTypeFacts | undefined)
   ].sort();
 }
 
-export function sourceFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules') walk(p);
-      } else if (/\.(c|m)?(j|t)sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 const tempRoots: string[] = [];
 
 /** A project written under the system's temp folder, outside this repository and its tsconfig.json. */

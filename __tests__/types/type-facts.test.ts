@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse/parse-source';
 import { programOptions, sharingKey } from '../../src/types/program-options';
 import { collectTypeFacts, type TypeFactsResult } from '../../src/types/type-facts';
-import { actualBindings, expectedBindings, removeTempProjects, sourceFilesUnder, TYPE_FIXTURES, writeTempProject } from './support';
+import { sourceFiles } from '../parallel/support';
+import { actualBindings, expectedBindings, removeTempProjects, TYPE_FIXTURES, writeTempProject } from './support';
 
 const CASES = [
   'odd-response-name',
@@ -20,7 +21,7 @@ const REPO = path.resolve(__dirname, '..', '..');
 // One run over every fixture, as the analyzer does it on a tree: fixtures with equivalent options share a program.
 let all: TypeFactsResult;
 beforeAll(() => {
-  all = collectTypeFacts(sourceFilesUnder(TYPE_FIXTURES), { cwd: TYPE_FIXTURES });
+  all = collectTypeFacts(sourceFiles(TYPE_FIXTURES), { cwd: TYPE_FIXTURES });
 });
 afterAll(removeTempProjects);
 
@@ -30,7 +31,7 @@ describe('collectTypeFacts on the fixture projects', () => {
   });
 
   describe.each(CASES)('%s', (name) => {
-    const files = sourceFilesUnder(path.join(TYPE_FIXTURES, name));
+    const files = sourceFiles(path.join(TYPE_FIXTURES, name));
 
     it.each(files.map((f) => [path.relative(TYPE_FIXTURES, f), f]))('%s: exactly the annotated bindings', (_rel, file) => {
       const source = fs.readFileSync(file, 'utf8');
@@ -73,7 +74,7 @@ describe('collectTypeFacts on the fixture projects', () => {
   it('reports offsets equal to @babel/parser’s Identifier start, on the binding itself', () => {
     let checked = 0;
     // Every fixture is parsed: the analyzer's own tests read all of __testfixtures__.
-    for (const file of sourceFilesUnder(TYPE_FIXTURES)) {
+    for (const file of sourceFiles(TYPE_FIXTURES)) {
       const source = fs.readFileSync(file, 'utf8');
       const bindings = bindingIdentifiers(parseSource(source, file));
       const facts = all.files.get(file);
@@ -88,7 +89,7 @@ describe('collectTypeFacts on the fixture projects', () => {
 
 describe('collectTypeFacts options and edges', () => {
   it('throws, naming the path, when the tsconfig option points to a missing file', () => {
-    const files = sourceFilesUnder(path.join(TYPE_FIXTURES, 'fastify-reply'));
+    const files = sourceFiles(path.join(TYPE_FIXTURES, 'fastify-reply'));
     const missing = path.join(TYPE_FIXTURES, 'fastify-reply', 'tsconfig.missing.json');
     expect(() => collectTypeFacts(files, { cwd: REPO, tsconfig: path.relative(REPO, missing) })).toThrow(`tsconfig not found: ${missing}`);
   });
