@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeSource, compareFindings, type AnalyzeFileOptions } from './core/analyze-file';
-import { mayHoldSite } from './core/prefilter';
+import { mayGiveResponseRole, mayHoldSite } from './core/prefilter';
 import type { FileError, Finding } from './core/types';
 import { findSourceFiles, type DiscoveryOptions } from './discovery/find-files';
 import { resolveJobs, type JobsOption } from './parallel/jobs';
@@ -82,15 +82,18 @@ export function worthKeeping(outcome: FileOutcome): boolean {
   return outcome.findings.length > 0 || !!outcome.error || !!outcome.directives || !!outcome.links;
 }
 
-/**
- * `(req, res)`-style arguments: a file that only hands its response to imported helpers (`sendError(res, err)`)
- * holds sites once the helpers' summaries are known, though it matches no framework hint.
- */
-const RESPONSE_ARGUMENT = /[(,]\s*(?:res|resp|response|reply|ctx|h)\s*[,)]/;
+/** A file that imports or requires something: it may hand its response to another module's helper. */
+const IMPORTS = /\bimport\b|\brequire\s*\(/;
+/** A function written in the file: a route file that only names other modules' handlers hands nothing over. */
+const FUNCTION_LITERAL = /=>|\bfunction\b/;
 
-/** The pre-filter: whether a file's text can hold a site (or a call handing a response to another module). */
+/**
+ * The pre-filter: whether a file's text can hold a site, or (following imports) a call handing a response to an
+ * imported helper (`sendError(out, err)` in a registered route): such a file holds sites once the helpers' summaries
+ * are known, though it matches no framework hint.
+ */
 export function mayNeedParse(text: string, responseSinks: readonly string[] | undefined, crossFile: boolean): boolean {
-  return mayHoldSite(text) || !!responseSinks?.some((name) => text.includes(name)) || (crossFile && RESPONSE_ARGUMENT.test(text));
+  return mayHoldSite(text) || !!responseSinks?.some((name) => text.includes(name)) || (crossFile && IMPORTS.test(text) && FUNCTION_LITERAL.test(text) && mayGiveResponseRole(text));
 }
 
 /**

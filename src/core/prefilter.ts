@@ -216,6 +216,19 @@ export function mayHoldSiteOf(model: FrameworkModel, text: string): boolean {
   return passes(checkOf(model), text) || hasAsciiEscape(text);
 }
 
+/**
+ * Whether `text` shows what some model needs to give a function a response: the model's evidence, or its hint when
+ * the hint is what names it (Fastify's `reply`, hapi's `h`, NestJS's import). A route that hands its response to an
+ * imported helper (`sendError(out, err)`) holds a site once the helper's summary is known, whatever else it shows.
+ */
+export function mayGiveResponseRole(text: string): boolean {
+  if (hasAsciiEscape(text)) return true;
+  return FRAMEWORKS.some((model) => {
+    const { hint, evidence } = checkOf(model);
+    return evidence.length ? evidence.every((re) => testOnce(re, text)) : testOnce(hint, text);
+  });
+}
+
 let defaultFilter: Prefilter | null = null;
 
 /** Whether `text` may hold a response site of any framework model in `FRAMEWORKS`. */

@@ -9,6 +9,7 @@ mongoose.connect(process.env.MONGO_URI);
 
 app.use('/api/users', require('./routes/users'));
 app.use('/api/orders', require('./routes/orders'));
+app.use('/api/invoices', require('./routes/invoices'));
 
 app.use(notFound);
 
