@@ -49,6 +49,18 @@ describe('module resolution', () => {
     expect(r.resolve(from, '../missing')).toBeNull();
   });
 
+  it('follows a symbolic link to a file, and never takes a directory named like a module for the file', () => {
+    const dir = project({ 'shared/errors.js': '', 'src/a.js': '', 'src/helpers.js/index.js': '' });
+    fs.symlinkSync(path.join(dir, 'shared/errors.js'), path.join(dir, 'src/errors.js'));
+    fs.symlinkSync(path.join(dir, 'shared'), path.join(dir, 'src/linked'));
+    const r = new ModuleResolver();
+    const from = path.join(dir, 'src/a.js');
+    expect(r.resolve(from, './errors')).toBe(path.join(dir, 'src/errors.js'));
+    expect(r.resolve(from, './linked/errors')).toBe(path.join(dir, 'src/linked/errors.js'));
+    // `helpers.js` is a directory: Node resolves it through its index
+    expect(r.resolve(from, './helpers.js')).toBe(path.join(dir, 'src/helpers.js/index.js'));
+  });
+
   it('a broken tsconfig.json leaves aliases unresolved and relative imports working', () => {
     const dir = project({ 'tsconfig.json': '{ "compilerOptions": ', 'src/a.js': '', 'src/b.js': '' });
     const r = new ModuleResolver();

@@ -13,7 +13,10 @@ const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['
  */
 export class ModuleResolver {
   private readonly matchers = new Map<string, ((specifier: string) => string[]) | null>();
-  private readonly files = new Map<string, boolean>();
+  /** get-tsconfig's own cache of the files it read, shared by every directory's lookup. */
+  private readonly tsconfigCache = new Map<string, unknown>();
+  /** Each directory's entries, listed once: name -> whether it is a file (null: a symbolic link, to stat). */
+  private readonly directories = new Map<string, Map<string, boolean | null> | null>();
   private readonly cache = new Map<string, string | null>();
 
   resolve(importer: string, specifier: string): string | null {
@@ -43,7 +46,7 @@ export class ModuleResolver {
     let matcher = this.matchers.get(dir);
     if (matcher !== undefined) return matcher;
     try {
-      const found = getTsconfig(dir);
+      const found = getTsconfig(dir, 'tsconfig.json', this.tsconfigCache);
       matcher = found ? createPathsMatcher(found) : null;
     } catch {
       // an unreadable or invalid tsconfig.json: aliases stay unresolved, relative imports still work
@@ -94,16 +97,34 @@ export class ModuleResolver {
     return null;
   }
 
+  /**
+   * Whether `file` exists and is a file. Resolution tries several names per import (`x.ts`, `x.tsx`, `x/index.ts`...),
+   * most of them missing: one listing of the directory answers them all, where a stat per name would not. Names
+   * match exactly, as on Linux, even where the file system ignores case.
+   */
   private isFile(file: string): boolean {
-    let known = this.files.get(file);
-    if (known === undefined) {
-      try {
-        known = fs.statSync(file).isFile();
-      } catch {
-        known = false;
-      }
-      this.files.set(file, known);
+    const dir = path.dirname(file);
+    let entries = this.directories.get(dir);
+    if (entries === undefined) {
+      entries = listDirectory(dir);
+      this.directories.set(dir, entries);
     }
-    return known;
+    const kind = entries?.get(path.basename(file));
+    if (kind === undefined) return false;
+    if (kind !== null) return kind;
+    const isFile = fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+    entries!.set(path.basename(file), isFile);
+    return isFile;
+  }
+}
+
+function listDirectory(dir: string): Map<string, boolean | null> | null {
+  try {
+    const entries = new Map<string, boolean | null>();
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) entries.set(entry.name, entry.isSymbolicLink() ? null : entry.isFile());
+    return entries;
+  } catch {
+    // missing or unreadable: nothing resolves there
+    return null;
   }
 }
