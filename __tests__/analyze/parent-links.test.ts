@@ -59,3 +59,50 @@ describe('parent links of a file without require()', () => {
     expect(nodesOf(program).map((n) => parentOf(n)?.type ?? null)).toEqual(expectedParents(CONTROLLER));
   });
 });
+
+/** Imports and imported names as a full walk finds them (no text given: no shortcut). */
+function factsOf(code: string, text?: string) {
+  const facts = collectFacts(programOf(code), text);
+  return { imports: [...facts.imports].sort(), importedNames: Object.fromEntries([...facts.importedNames].sort()) };
+}
+
+describe('imports of a CommonJS file', () => {
+  const TOP_LEVEL = `
+const express = require('express');
+const { getErrorMessage, toApiError: apiError } = require('../utils/errors');
+const db = require('../db').pool;
+require('dotenv').config();
+
+const router = express.Router();
+router.get('/users/:id', async (req, res) => {
+  try {
+    res.json(await db.query('select * from users where id = $1', [req.params.id]));
+  } catch (err) {
+    res.status(500).json({ error: getErrorMessage(err), detail: apiError(err) });
+  }
+});
+module.exports = router;
+`;
+
+  it('are found without walking into functions when every require is at the top level', () => {
+    const expected = factsOf(TOP_LEVEL);
+    expect(expected.imports).toEqual(['../db', '../utils/errors', 'dotenv', 'express']);
+    expect(expected.importedNames).toMatchObject({ getErrorMessage: '../utils/errors#getErrorMessage', apiError: '../utils/errors#toApiError', express: 'express' });
+    expect(factsOf(TOP_LEVEL, TOP_LEVEL)).toEqual(expected);
+  });
+
+  it('include a require inside a handler, and parents stay right', () => {
+    const code = TOP_LEVEL.replace("res.status(500)", "const { describe } = require('../utils/describe');\n    res.status(500)");
+    const facts = factsOf(code, code);
+    expect(facts.imports).toContain('../utils/describe');
+    expect(facts.importedNames.describe).toBe('../utils/describe#describe');
+    const program = programOf(code);
+    collectFacts(program, code);
+    expect(nodesOf(program).map((n) => parentOf(n)?.type ?? null)).toEqual(expectedParents(code));
+  });
+
+  it('are the same when comments and strings say "require"', () => {
+    const code = `// we require auth on every route below\n${TOP_LEVEL}\nconst note = 'require a token';\n`;
+    expect(factsOf(code, code)).toEqual(factsOf(code));
+  });
+});

@@ -39,13 +39,16 @@ export interface FileModel {
 
 const FACTS = new WeakMap<t.Program, FileFacts>();
 
-/** Text without which a file has no `require()` or `import()` call (an escape could spell either). */
-const MAY_CALL_REQUIRE = /\brequire\b|\bimport\s*(?:\(|\/[*/])|\\[ux]/;
+/** Text that may hide a `require()` or `import()` call the count of `require` words below would not see. */
+const DYNAMIC_IMPORT_OR_ESCAPE = /\bimport\s*(?:\(|\/[*/])|\\[ux]/;
+const REQUIRE_WORD = /\brequire\b/g;
 
 /**
- * Links parents (one walk over the file) and collects its imports and requires on the way; computed once per
- * program, so framework models asking again get the same facts for free. Given the file's `text` when it shows no
- * `require()` or `import()`, it needs no walk: the parent links are then left to `buildFileModel`'s walk.
+ * Collects a file's imports and requires; computed once per program, so framework models asking again get the same
+ * facts for free. Legacy code requires inside functions too, so finding every `require()` takes a walk of the whole
+ * file, which also links parents. Given the file's `text`, it is mostly spared: when every `require` word of the text
+ * is a `require('x')` call outside functions (found without entering them), or there is none, nothing else can be
+ * found, and the parent links are left to `buildFileModel`'s walk.
  */
 export function collectFacts(program: t.Program, text?: string): FileFacts {
   const cached = FACTS.get(program);
@@ -61,28 +64,47 @@ export function collectFacts(program: t.Program, text?: string): FileFacts {
       }
     }
   }
-  if (text !== undefined && !MAY_CALL_REQUIRE.test(text)) {
-    deferParentLinks(program as Node);
-    const facts = { imports, importedNames };
-    FACTS.set(program, facts);
-    return facts;
-  }
-  // require() anywhere (legacy code requires inside functions too), and dynamic import()
-  linkParents(program as Node, (node) => {
-    if (node.type === 'CallExpression' && node.arguments[0]?.type === 'StringLiteral' &&
-      ((node.callee.type === 'Identifier' && node.callee.name === 'require') || node.callee.type === 'Import')) {
-      const spec = node.arguments[0].value;
-      imports.add(spec);
-      const parent = parentOf(node);
-      // const { getErrorMessage } = require('./errors') names that export, like an ESM named import
-      if (parent?.type === 'VariableDeclarator') {
-        for (const { name, path } of patternNames(parent.id as Node)) importedNames.set(name, path.length === 1 && path[0] ? `${spec}#${path[0]}` : spec);
-      }
-    }
-  });
   const facts = { imports, importedNames };
   FACTS.set(program, facts);
+  if (text !== undefined && !DYNAMIC_IMPORT_OR_ESCAPE.test(text)) {
+    const words = text.match(REQUIRE_WORD)?.length ?? 0;
+    const outside: [t.CallExpression, Node][] = [];
+    if (words) requiresOutsideFunctions(program as Node, outside);
+    if (outside.length === words) {
+      for (const [call, parent] of outside) recordRequire(call, parent, facts);
+      deferParentLinks(program as Node);
+      return facts;
+    }
+  }
+  linkParents(program as Node, (node) => {
+    if (isRequireCall(node)) recordRequire(node, parentOf(node), facts);
+  });
   return facts;
+}
+
+/** `require('x')`, or `import('x')`. */
+function isRequireCall(node: Node): node is t.CallExpression {
+  return node.type === 'CallExpression' && node.arguments[0]?.type === 'StringLiteral' &&
+    ((node.callee.type === 'Identifier' && node.callee.name === 'require') || node.callee.type === 'Import');
+}
+
+function recordRequire(call: t.CallExpression, parent: Node | null, { imports, importedNames }: FileFacts): void {
+  const spec = (call.arguments[0] as t.StringLiteral).value;
+  imports.add(spec);
+  // const { getErrorMessage } = require('./errors') names that export, like an ESM named import
+  if (parent?.type === 'VariableDeclarator') {
+    for (const { name, path } of patternNames(parent.id as Node)) importedNames.set(name, path.length === 1 && path[0] ? `${spec}#${path[0]}` : spec);
+  }
+}
+
+/** The `require('x')` calls under `root` outside any function, with their parents, in source order. */
+function requiresOutsideFunctions(root: Node, out: [t.CallExpression, Node][]): void {
+  const visit = (node: Node, parent: Node): void => {
+    if (isLeaf(node) || isFunction(node)) return;
+    if (isRequireCall(node)) out.push([node, parent]);
+    forEachChildWith(node, visit, node);
+  };
+  forEachChildWith(root, visit, root);
 }
 
 export function activeModels(all: readonly FrameworkModel[], facts: FileFacts): FrameworkModel[] {

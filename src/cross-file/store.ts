@@ -4,6 +4,7 @@ import { activeModels, buildFileModel, collectFacts } from '../core/file-model';
 import type { CrossFileHooks, DemandKind, FunctionSummary, ImportRef } from '../core/imports';
 import { FRAMEWORKS } from '../frameworks';
 import { parseSource } from '../parse/parse-source';
+import { mayHoldSiteOf } from '../core/prefilter';
 import type { ModuleResolver } from './module-resolver';
 import { EMPTY_MODULE, summarizeModule, type ModuleSummary } from './summarize';
 
@@ -14,7 +15,10 @@ const MAX_REEXPORT_HOPS = 8;
 interface Module {
   rel: string;
   program: t.Program | null;
+  text?: string;
   summary: ModuleSummary;
+  /** The modules its last summary looked into (through imports and re-exports): it changes only when they do. */
+  reads?: Set<string>;
   /** Not parsed: only asked what it returns by itself, and its text shows nothing it could leak (see `load`). */
   skipped?: true;
 }
@@ -44,6 +48,8 @@ export class SummaryStore {
     return [...this.modules.values()].filter((m) => m.program).length;
   }
   private readonly wanted = new Set<string>();
+  /** While a module is summarised: the modules its lookups reach. */
+  private reading: Set<string> | null = null;
   /** Modules asked only `returns-own` so far: they may be skipped unparsed. */
   private readonly ownOnly = new Set<string>();
 
@@ -65,26 +71,28 @@ export class SummaryStore {
   }
 
   solve(): void {
+    // A summary is a function of the module's own code and of the summaries it read: only the modules that are new,
+    // or that read a summary which has changed since, are summarised again.
+    const stale = new Set<string>();
     for (let round = 0; round < MAX_ROUNDS; round++) {
       for (const file of this.wanted) {
         this.wanted.delete(file);
         this.load(file);
+        stale.add(file);
       }
-      let changed = false;
       for (const [file, mod] of this.modules) {
-        if (!mod.program) continue;
-        const next = this.summarize(file, mod.program, mod.rel);
-        if (JSON.stringify(next) !== JSON.stringify(mod.summary)) {
-          mod.summary = next;
-          changed = true;
-          // what a barrel re-exports is asked for through it
-          for (const spec of [...next.reexportAll, ...Object.values(next.reexports).map((r) => r.spec)]) {
-            const target = this.resolver.resolve(file, spec);
-            if (target) this.want(target, this.ownOnly.has(file) ? 'returns-own' : 'returns');
-          }
+        if (!mod.program || !stale.delete(file)) continue;
+        const next = this.summarize(file, mod);
+        if (JSON.stringify(next) === JSON.stringify(mod.summary)) continue;
+        mod.summary = next;
+        for (const [other, m] of this.modules) if (m.reads?.has(file)) stale.add(other);
+        // what a barrel re-exports is asked for through it
+        for (const spec of [...next.reexportAll, ...Object.values(next.reexports).map((r) => r.spec)]) {
+          const target = this.resolver.resolve(file, spec);
+          if (target) this.want(target, this.ownOnly.has(file) ? 'returns-own' : 'returns');
         }
       }
-      if (!changed && !this.wanted.size) return;
+      if (!stale.size && !this.wanted.size) return;
     }
   }
 
@@ -118,6 +126,7 @@ export class SummaryStore {
   }
 
   private homeIn(file: string, key: string, hops: number, kind: DemandKind = 'returns'): { file: string; key: string } | null {
+    this.reading?.add(file);
     const mod = this.modules.get(file);
     if (!mod || (mod.skipped && kind !== 'returns-own')) {
       this.want(file, kind);
@@ -157,16 +166,27 @@ export class SummaryStore {
         return;
       }
       mod.program = parseSource(text, file).program as t.Program;
+      mod.text = text;
     } catch {
       // unreadable or unparsable: no summary (the file's own analysis reports it when it is analysed)
     }
   }
 
-  private summarize(file: string, program: t.Program, rel: string): ModuleSummary {
-    const facts = collectFacts(program);
+  private summarize(file: string, mod: Module): ModuleSummary {
+    const program = mod.program!;
+    const facts = collectFacts(program, mod.text);
     const models = activeModels(FRAMEWORKS, facts);
-    const model = buildFileModel(program, facts, models, models, this.hooksFor(file));
-    return summarizeModule(model, rel, this.sanitizers);
+    // as in the module's own analysis: a model whose hint is not in the text has no site there
+    const siteModels = mod.text === undefined ? models : models.filter((m) => mayHoldSiteOf(m, mod.text!));
+    const reads = new Set<string>();
+    this.reading = reads;
+    try {
+      const model = buildFileModel(program, facts, models, siteModels, this.hooksFor(file));
+      return summarizeModule(model, mod.rel, this.sanitizers);
+    } finally {
+      this.reading = null;
+      mod.reads = reads;
+    }
   }
 }
 
