@@ -54,9 +54,22 @@ function isStatusLike(node: Node | undefined): boolean {
   return n.type === 'NumericLiteral';
 }
 
+/** The method a call invokes (`json` in `res.status(500).json(x)`) as `unchain` reads it, or null. */
+function outerMethod(node: Node): string | null {
+  if (!isCall(node)) return null;
+  const callee = node.callee as Node;
+  return isMember(callee) ? propertyName(callee) : null;
+}
+
+function senderShape(api: ResponseApi, method: string): SenderShape | undefined {
+  return Object.prototype.hasOwnProperty.call(api.senders, method) ? api.senders[method] : undefined;
+}
+
 /** A send (possibly after status/header calls) on a response, as a RawSite. */
 export function matchResponseCall(api: ResponseApi, node: Node, resolve: ResponseResolver): RawSite | null {
-  if (!isCall(node)) return null;
+  // most calls are not sends: their method name says so before the chain is taken apart
+  const outer = outerMethod(node);
+  if (!outer || (!senderShape(api, outer) && !api.headerSetters.has(outer))) return null;
   const chain = unchain(node);
   if (!chain) return null;
   const last = chain.steps[chain.steps.length - 1]!;
@@ -69,7 +82,7 @@ export function matchResponseCall(api: ResponseApi, node: Node, resolve: Respons
     else if (!api.passThrough.has(step.method)) return null;
   }
   const args = last.call.arguments as Node[];
-  const shape = api.senders[last.method];
+  const shape = senderShape(api, last.method);
   if (!shape) {
     // A standalone header call is a site of its own (for leaks through headers) when nothing follows it.
     const parent = parentOf(node);
@@ -125,22 +138,22 @@ export function matchStatusStatement(api: ResponseApi, node: Node, resolve: Resp
     const response = resolve(left.object as Node);
     return response ? { node, response, status: node.right as Node } : null;
   }
-  if (!isCall(node)) return null;
+  const outer = outerMethod(node);
+  if (!outer || (outer !== 'writeHead' && !api.statusSetters.has(outer))) return null;
   const chain = unchain(node);
   if (!chain) return null;
   const response = resolve(chain.base);
   if (!response) return null;
   const last = chain.steps[chain.steps.length - 1]!;
-  if (last.method !== 'writeHead' && !api.statusSetters.has(last.method)) return null;
   // `res.json(x).status(400)` sets nothing: the response is already sent
-  if (chain.steps.some((step) => step !== last && api.senders[step.method])) return null;
+  if (chain.steps.some((step) => step !== last && senderShape(api, step.method))) return null;
   const status = last.call.arguments[0] as Node | undefined;
   return status ? { node, response, status } : null;
 }
 
 /** Header values of `res.writeHead(status, [reason], headers)`: a header-only site when any are given. */
 export function matchWriteHeadHeaders(api: ResponseApi, node: Node, resolve: ResponseResolver): RawSite | null {
-  if (!isCall(node)) return null;
+  if (outerMethod(node) !== 'writeHead') return null;
   const chain = unchain(node);
   if (!chain || chain.steps.length !== 1 || chain.steps[0]!.method !== 'writeHead') return null;
   const response = resolve(chain.base);
