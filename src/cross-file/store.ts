@@ -81,7 +81,8 @@ export class SummaryStore {
         stale.add(file);
       }
       for (const [file, mod] of this.modules) {
-        if (!mod.program || !stale.delete(file)) continue;
+        // a module that is not parsed (skipped, unreadable) has no summary to redo
+        if (!stale.delete(file) || !mod.program) continue;
         const next = this.summarize(file, mod);
         if (JSON.stringify(next) === JSON.stringify(mod.summary)) continue;
         mod.summary = next;
