@@ -109,11 +109,12 @@ export class ModuleResolver {
       entries = listDirectory(dir);
       this.directories.set(dir, entries);
     }
-    const kind = entries?.get(path.basename(file));
+    const name = path.basename(file);
+    const kind = entries?.get(name);
     if (kind === undefined) return false;
     if (kind !== null) return kind;
     const isFile = fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-    entries!.set(path.basename(file), isFile);
+    entries!.set(name, isFile);
     return isFile;
   }
 }

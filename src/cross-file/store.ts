@@ -14,8 +14,8 @@ const MAX_REEXPORT_HOPS = 8;
 
 interface Module {
   rel: string;
-  program: t.Program | null;
-  text?: string;
+  /** The module's text and AST, once parsed. */
+  parsed: { program: t.Program; text: string } | null;
   summary: ModuleSummary;
   /** The modules its last summary looked into (through imports and re-exports): it changes only when they do. */
   reads?: Set<string>;
@@ -45,7 +45,7 @@ export class SummaryStore {
 
   /** How many modules were parsed and summarised (for the curious: `ERR_CODEMOD_DEBUG=cross-file`). */
   get parsed(): number {
-    return [...this.modules.values()].filter((m) => m.program).length;
+    return [...this.modules.values()].filter((m) => m.parsed).length;
   }
   private readonly wanted = new Set<string>();
   /** While a module is summarised: the modules its lookups reach. */
@@ -82,8 +82,8 @@ export class SummaryStore {
       }
       for (const [file, mod] of this.modules) {
         // a module that is not parsed (skipped, unreadable) has no summary to redo
-        if (!stale.delete(file) || !mod.program) continue;
-        const next = this.summarize(file, mod);
+        if (!stale.delete(file) || !mod.parsed) continue;
+        const next = this.summarize(file, mod, mod.parsed);
         if (JSON.stringify(next) === JSON.stringify(mod.summary)) continue;
         mod.summary = next;
         for (const [other, m] of this.modules) if (m.reads?.has(file)) stale.add(other);
@@ -157,7 +157,7 @@ export class SummaryStore {
   }
 
   private load(file: string): void {
-    const mod: Module = { rel: this.relative(file), program: null, summary: EMPTY_MODULE };
+    const mod: Module = { rel: this.relative(file), parsed: null, summary: EMPTY_MODULE };
     this.modules.set(file, mod);
     try {
       const text = fs.readFileSync(file, 'utf8');
@@ -166,19 +166,17 @@ export class SummaryStore {
         mod.skipped = true;
         return;
       }
-      mod.program = parseSource(text, file).program as t.Program;
-      mod.text = text;
+      mod.parsed = { program: parseSource(text, file).program as t.Program, text };
     } catch {
       // unreadable or unparsable: no summary (the file's own analysis reports it when it is analysed)
     }
   }
 
-  private summarize(file: string, mod: Module): ModuleSummary {
-    const program = mod.program!;
-    const facts = collectFacts(program, mod.text);
+  private summarize(file: string, mod: Module, { program, text }: NonNullable<Module['parsed']>): ModuleSummary {
+    const facts = collectFacts(program, text);
     const models = activeModels(FRAMEWORKS, facts);
     // as in the module's own analysis: a model whose hint is not in the text has no site there
-    const siteModels = mod.text === undefined ? models : models.filter((m) => mayHoldSiteOf(m, mod.text!));
+    const siteModels = models.filter((m) => mayHoldSiteOf(m, text));
     const reads = new Set<string>();
     this.reading = reads;
     try {
