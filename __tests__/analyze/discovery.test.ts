@@ -56,6 +56,35 @@ describe('file discovery', () => {
     expect(rel(files)).toEqual(['src/routes/esm.mjs', 'src/routes/users.js']);
   });
 
+  it('applies the .gitignore files above a folder named on the command line, and negations in them', async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'err-codemod-discovery-'));
+    try {
+      const put = (p: string, text = 'export {};\n') => {
+        fs.mkdirSync(path.dirname(path.join(repo, p)), { recursive: true });
+        fs.writeFileSync(path.join(repo, p), text);
+      };
+      fs.mkdirSync(path.join(repo, '.git'));
+      put('.gitignore', '# build scratch\n*.local.js\n!keep.local.js\n');
+      put('services/api/.gitignore', '# nothing but comments here\n');
+      put('services/api/routes.js');
+      put('services/api/debug.local.js');
+      put('services/api/keep.local.js');
+      put('services/web/.gitignore', 'fixtures/\n');
+      put('services/web/fixtures/sample.js');
+      put('services/web/page.js');
+      const found = await findSourceFiles(['services/api', 'services/web'], { cwd: repo });
+      expect(found.files.map((f) => path.relative(repo, f).split(path.sep).join('/'))).toEqual([
+        'services/api/keep.local.js',
+        'services/api/routes.js',
+        'services/web/page.js',
+      ]);
+      const unfiltered = await findSourceFiles(['services'], { cwd: repo, gitignore: false });
+      expect(unfiltered.files).toHaveLength(5);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   it('analyses a file named explicitly and reports paths that do not exist', async () => {
     const { files, missing } = await findSourceFiles(['src/app.ts', 'src/nope'], { cwd: dir });
     expect(rel(files)).toEqual(['src/app.ts']);

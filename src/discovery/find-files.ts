@@ -39,17 +39,20 @@ export interface DiscoveredFiles {
   missing: string[];
 }
 
-function addGitignore(root: string, file: string, ig: Ignore): void {
+/** Adds a .gitignore's patterns to `ig`; how many it had. */
+function addGitignore(root: string, file: string, ig: Ignore): number {
   const prefix = path.relative(root, path.dirname(file)).split(path.sep).join('/');
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    return;
+    return 0;
   }
+  let added = 0;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
+    added++;
     if (!prefix) {
       ig.add(line);
       continue;
@@ -61,18 +64,21 @@ function addGitignore(root: string, file: string, ig: Ignore): void {
     const rebased = anchored ? `${prefix}/${body.replace(/^\//, '')}` : `${prefix}/**/${body}`;
     ig.add(negated ? `!${rebased}` : rebased);
   }
+  return added;
 }
 
-/** .gitignore files from the root down to `dir`, then every nested one below `dir`. */
-async function loadGitignores(root: string, dir: string, ig: Ignore): Promise<void> {
+/** .gitignore files from the root down to `dir`, then every nested one below `dir`; how many patterns they hold. */
+async function loadGitignores(root: string, dir: string, ig: Ignore): Promise<number> {
   const chain: string[] = [];
   for (let d = dir; ; d = path.dirname(d)) {
     chain.unshift(d);
     if (d === root || path.dirname(d) === d) break;
   }
-  for (const d of chain.slice(0, -1)) addGitignore(root, path.join(d, '.gitignore'), ig);
+  let patterns = 0;
+  for (const d of chain.slice(0, -1)) patterns += addGitignore(root, path.join(d, '.gitignore'), ig);
   const nested = await glob('**/.gitignore', { cwd: dir, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-  for (const file of nested.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) addGitignore(root, file, ig);
+  for (const file of nested.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) patterns += addGitignore(root, file, ig);
+  return patterns;
 }
 
 /** Finds the git work tree root above `start`, or `start` itself when there is none. */
@@ -92,6 +98,9 @@ export async function findSourceFiles(paths: string[], options: DiscoveryOptions
   const include = options.include?.length ? options.include : [`**/*.{${exts}}`];
   const missing: string[] = [];
   const found = new Set<string>();
+  let patterns = 0;
+  // `path.relative(root, m)` for the files under the root, without its cost per file
+  const rootPrefix = path.sep === '/' ? `${root === '/' ? '' : root}/` : null;
 
   for (const p of paths.length ? paths : ['.']) {
     const abs = path.resolve(cwd, p);
@@ -107,22 +116,27 @@ export async function findSourceFiles(paths: string[], options: DiscoveryOptions
       if (SOURCE_EXTENSIONS.includes(path.extname(abs).slice(1).toLowerCase())) found.add(abs);
       continue;
     }
-    if (options.gitignore !== false && !gitignoreLoaded.has(abs)) {
-      gitignoreLoaded.add(abs);
-      await loadGitignores(root, abs, ig);
-    }
-    const matches = await glob(include, {
-      cwd: abs,
-      absolute: true,
-      dot: false,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      ignore: [...ALWAYS_EXCLUDED, ...(options.exclude ?? [])],
-    });
+    // The two walks of the folder (its .gitignore files, its sources) run side by side; the patterns apply after both.
+    const gitignores = options.gitignore !== false && !gitignoreLoaded.has(abs) ? loadGitignores(root, abs, ig) : Promise.resolve(0);
+    gitignoreLoaded.add(abs);
+    const [added, matches] = await Promise.all([
+      gitignores,
+      glob(include, {
+        cwd: abs,
+        absolute: true,
+        dot: false,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: [...ALWAYS_EXCLUDED, ...(options.exclude ?? [])],
+      }),
+    ]);
+    patterns += added;
     for (const m of matches) {
       if (!SOURCE_EXTENSIONS.includes(path.extname(m).slice(1).toLowerCase())) continue;
-      const rel = path.relative(root, m).split(path.sep).join('/');
-      if (rel && !rel.startsWith('..') && ig.ignores(rel)) continue;
+      if (patterns > 0) {
+        const rel = rootPrefix && m.startsWith(rootPrefix) ? m.slice(rootPrefix.length) : path.relative(root, m).split(path.sep).join('/');
+        if (rel && !rel.startsWith('..') && ig.ignores(rel)) continue;
+      }
       found.add(path.normalize(m));
     }
   }
