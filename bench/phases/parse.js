@@ -3,6 +3,9 @@
  * Bench phase: the same files, read and parsed with @babel/parser in one thread, with the options and plugins
  * err-codemod uses (`parseSource`: TypeScript for .ts, JSX + Flow fallback for .js), building the AST and dropping
  * it. Nothing else: no traversal, no analysis.
+ *
+ * `--kept`: every file is still read, but only those `analyze`'s pre-filter keeps (its default settings) are parsed:
+ * the parse `analyze` cannot avoid, without the analysis.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,16 +15,21 @@ const { parseSource } = require('../../dist/parse/parse-source');
 async function main() {
   const started = performance.now();
   const root = path.resolve(process.argv[2]);
+  const kept = process.argv.includes('--kept') ? require('../../dist/analyzer').mayNeedParse : null;
   const { files } = await findSourceFiles(['.'], { cwd: root });
   let failed = 0;
+  let parsed = 0;
   for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8');
+    if (kept && !kept(text, undefined, true)) continue;
+    parsed++;
     try {
-      parseSource(fs.readFileSync(f, 'utf8'), f);
+      parseSource(text, f);
     } catch {
       failed++;
     }
   }
-  process.stdout.write(`${JSON.stringify({ files: files.length, failed, ms: Math.round(performance.now() - started) })}\n`);
+  process.stdout.write(`${JSON.stringify({ files: files.length, parsed, failed, ms: Math.round(performance.now() - started) })}\n`);
 }
 
 main().catch((error) => {
