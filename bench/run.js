@@ -32,6 +32,14 @@ const CORES = typeof os.availableParallelism === 'function' ? os.availableParall
 
 const LABEL_WIDTH = 50;
 const phase = (name) => path.join(__dirname, 'phases', `${name}.js`);
+/** How `bin/err-codemod.js` tunes its process on this machine (src/runtime/tuning.ts), or null where it does not. */
+const TUNING = path.join(ROOT, 'dist', 'runtime', 'tuning.js');
+const TUNED = (() => {
+  if (!fs.existsSync(TUNING)) return null;
+  const t = require(TUNING).tuningFor({ ...require(TUNING).runtimeFacts(), nodeFlags: [] });
+  return t.v8Flags.length || t.niceHelpers ? t : null;
+})();
+const TUNED_LABEL = TUNED ? [...TUNED.v8Flags, ...(TUNED.niceHelpers ? ['helper threads at nice +10'] : [])].join(', ') : '';
 
 /**
  * The rows of the table, in order. `out` is a per-run output file for phases that write a report; `codes` are
@@ -40,10 +48,14 @@ const phase = (name) => path.join(__dirname, 'phases', `${name}.js`);
 const PHASES = [
   { key: 'read', label: 'read all files', argv: () => [phase('read'), TREE] },
   { key: 'parse', label: '@babel/parser parse-only, 1 thread', argv: () => [phase('parse'), TREE] },
+  // the same parse in a process tuned as err-codemod's bin tunes its own on this machine: the ratio on equal terms
+  ...(TUNED ? [{ key: 'parseTuned', label: "  the same, tuned as err-codemod's process", argv: () => [phase('parse'), TREE, '--tuned'] }] : []),
   // every file read, only those the pre-filter keeps parsed: the parse analyze cannot avoid, without the analysis
-  { key: 'parseKept', label: '  the same, files the pre-filter keeps', argv: () => [phase('parse'), TREE, '--kept'] },
+  { key: 'parseKept', label: `  the same, files the pre-filter keeps${TUNED ? ', tuned' : ''}`, argv: () => [phase('parse'), TREE, '--kept', ...(TUNED ? ['--tuned'] : [])] },
   { key: 'analyze1', label: 'err-codemod analyze --jobs 1', analyze: 1, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', '1', '--output', out] },
   { key: 'analyzeN', label: `err-codemod analyze --jobs ${CORES}`, analyze: CORES, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', String(CORES), '--output', out] },
+  // what the tuning is worth: the same run in an untuned process
+  ...(TUNED ? [{ key: 'untuned', label: 'err-codemod analyze --jobs 1, not tuned', analyze: 1, variant: true, env: { ERR_CODEMOD_TUNING: '0' }, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', '1', '--output', out] }] : []),
   // what following imports costs (the default above) next to analysing each file on its own
   { key: 'single', label: 'err-codemod analyze --jobs 1 --no-cross-file', analyze: 1, variant: true, codes: [0, 1], argv: (out) => [BIN, 'analyze', '.', '--format', 'json', '--jobs', '1', '--no-cross-file', '--output', out] },
   // the type-aware mode: the TypeScript checker over the whole tree (one tsconfig, written next to the tree)
@@ -62,7 +74,7 @@ function runPhase(p, rep) {
   const started = performance.now();
   const child = spawnSync(process.execPath, ['-r', PROBE, ...p.argv(report)], {
     cwd: TREE,
-    env: { ...process.env, BENCH_PROBE_OUT: probe, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ...p.env, BENCH_PROBE_OUT: probe, NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', stdout, 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -184,11 +196,18 @@ function main() {
       console.log(`${pad(`${r.p.label}:`, 34)} analyze/parse-only ${ratio.toFixed(2)} ${targets[0]}   ESLint/analyze ${vsEslint.toFixed(1)}x ${targets[1]}`);
       if (isDefault) checks.push([`${r.p.label} faster than parse-only`, ratio < 1], [`${r.p.label} >= 10x faster than ESLint`, vsEslint >= 10]);
     }
+    if (by.parseTuned && by.untuned) {
+      // The bin's tuning speeds up a plain parse as well: the ratios on equal terms, either way.
+      const same = by.analyze1.best.wallMs / by.parseTuned.best.wallMs;
+      const untuned = by.untuned.best.wallMs / parseMs;
+      console.log(`${pad('on equal terms:', 34)} analyze/parse-only ${same.toFixed(2)} both tuned (${TUNED_LABEL}), ${untuned.toFixed(2)} neither`);
+    }
     if (by.parseKept) {
       // Why skipping most files does not make analyze a fraction of parse-only: the parser's JIT warm-up is paid on
       // the first files parsed, whichever they are, so the kept files cost far more than their share of the bytes.
       const kept = by.parseKept.best;
-      console.log(`${pad('pre-filter:', 34)} keeps ${fmtInt(kept.inner.parsed)} files (${((keptBytes / bytes) * 100).toFixed(0)}% of the bytes); reading all and parsing those takes ${((kept.wallMs / parseMs) * 100).toFixed(0)}% of parse-only; analysis and the rest: ${fmtS(by.analyze1.best.wallMs - kept.wallMs)}`);
+      const all = (by.parseTuned ?? by.parse).best.wallMs;
+      console.log(`${pad('pre-filter:', 34)} keeps ${fmtInt(kept.inner.parsed)} files (${((keptBytes / bytes) * 100).toFixed(0)}% of the bytes); reading all and parsing those takes ${((kept.wallMs / all) * 100).toFixed(0)}% of parse-only; analysis and the rest: ${fmtS(by.analyze1.best.wallMs - kept.wallMs)}`);
     }
     const findingsOf = (r) => r.best.inner.summary.findings;
     if (by.single) {

@@ -6,9 +6,12 @@
  *
  * `--kept`: every file is still read, but only those `analyze`'s pre-filter keeps (its default settings) are parsed:
  * the parse `analyze` cannot avoid, without the analysis.
+ * `--tuned`: the process is first tuned as `bin/err-codemod.js` tunes it on this machine (src/runtime/tuning.ts).
  */
 const fs = require('node:fs');
 const path = require('node:path');
+// before the parser is loaded, as the bin does
+if (process.argv.includes('--tuned')) require('../../dist/runtime/tuning').tuneRuntime();
 const { findSourceFiles } = require('../../dist/discovery/find-files');
 const { parseSource } = require('../../dist/parse/parse-source');
 
