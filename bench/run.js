@@ -4,10 +4,13 @@
  * Node process so peak RSS is per phase:
  *   reading every file, a single-threaded @babel/parser parse of every file, `err-codemod analyze` with 1 job and
  *   with all cores, and ESLint with typescript-eslint's parser and eslint-plugin-security's recommended rules.
+ *   Where the bin tunes its process (src/runtime/tuning.ts), also the parse in a process tuned the same way and
+ *   analyze untuned, for the ratio on equal terms.
  * Prints wall time, files/s and peak RSS per phase, and the ratios analyze/parse-only and ESLint/analyze.
  *
  * Fast phases run BENCH_REPS times (default 5), round-robin, and the table shows the best run (the least disturbed
- * by anything else on the machine) with the median beside it; ESLint runs once. Exit code 1 when a phase fails or
+ * by anything else on the machine) with the median beside it; ESLint runs once. Ratios to parse-only are the median
+ * of the rounds' ratios. Exit code 1 when a phase fails or
  * the findings of `--jobs 1` and `--jobs N` differ; with BENCH_STRICT=1, also when a speed target is missed.
  *
  * Environment: BENCH_DIR (default: <tmp>/err-codemod-bench), BENCH_FILES (default 3200), BENCH_REPS (default 5).
@@ -36,10 +39,11 @@ const phase = (name) => path.join(__dirname, 'phases', `${name}.js`);
 const TUNING = path.join(ROOT, 'dist', 'runtime', 'tuning.js');
 const TUNED = (() => {
   if (!fs.existsSync(TUNING)) return null;
-  const t = require(TUNING).tuningFor({ ...require(TUNING).runtimeFacts(), nodeFlags: [] });
-  return t.v8Flags.length || t.niceHelpers ? t : null;
+  const { tuningFor, runtimeFacts, HELPER_NICE } = require(TUNING);
+  const t = tuningFor({ ...runtimeFacts(), nodeFlags: [] });
+  const label = [...t.v8Flags, ...(t.niceHelpers ? [`helper threads at nice +${HELPER_NICE}`] : [])].join(', ');
+  return label ? { ...t, label } : null;
 })();
-const TUNED_LABEL = TUNED ? [...TUNED.v8Flags, ...(TUNED.niceHelpers ? ['helper threads at nice +10'] : [])].join(', ') : '';
 
 /**
  * The rows of the table, in order. `out` is a per-run output file for phases that write a report; `codes` are
@@ -167,6 +171,9 @@ function main() {
       return { p, best, medianMs: median(rs.map((r) => r.wallMs)), rs };
     });
     const by = Object.fromEntries(rows.map((r) => [r.p.key, r]));
+    // a/b per round (the rounds run every phase back to back, so both runs of a pair met the same machine), then the
+    // median: steadier than best/best when the machine's speed drifts over the minutes the benchmark takes
+    const pairedRatio = (a, b) => median(a.rs.slice(0, b.rs.length).map((r, i) => r.wallMs / b.rs[i].wallMs));
 
     const header = `${pad('phase', LABEL_WIDTH)}${lpad('wall', 10)}${lpad('median', 10)}${lpad('files/s', 10)}${lpad('peak RSS', 11)}${lpad('CPU', 10)}${lpad('in-process', 12)}`;
     console.log(header);
@@ -188,19 +195,20 @@ function main() {
     const parseMs = by.parse.best.wallMs;
     const eslintMs = by.eslint.best.wallMs;
     // The targets are for what a user runs, the default number of jobs; the other row is there to compare.
+    console.log(`ratios to parse-only: the median of the ${REPS} rounds' ratios, best/best beside it`);
     for (const r of rows.filter((x) => x.p.analyze && !x.p.variant)) {
-      const ratio = r.best.wallMs / parseMs;
+      const ratio = pairedRatio(r, by.parse);
       const vsEslint = eslintMs / r.best.wallMs;
       const isDefault = r.p.analyze === defaultJobs;
       const targets = isDefault ? ['(target < 1)', '(target >= 10x)'] : ['', ''];
-      console.log(`${pad(`${r.p.label}:`, 34)} analyze/parse-only ${ratio.toFixed(2)} ${targets[0]}   ESLint/analyze ${vsEslint.toFixed(1)}x ${targets[1]}`);
+      console.log(`${pad(`${r.p.label}:`, 34)} analyze/parse-only ${ratio.toFixed(2)} (${(r.best.wallMs / parseMs).toFixed(2)}) ${targets[0]}   ESLint/analyze ${vsEslint.toFixed(1)}x ${targets[1]}`);
       if (isDefault) checks.push([`${r.p.label} faster than parse-only`, ratio < 1], [`${r.p.label} >= 10x faster than ESLint`, vsEslint >= 10]);
     }
     if (by.parseTuned && by.untuned) {
       // The bin's tuning speeds up a plain parse as well: the ratios on equal terms, either way.
-      const same = by.analyze1.best.wallMs / by.parseTuned.best.wallMs;
-      const untuned = by.untuned.best.wallMs / parseMs;
-      console.log(`${pad('on equal terms:', 34)} analyze/parse-only ${same.toFixed(2)} both tuned (${TUNED_LABEL}), ${untuned.toFixed(2)} neither`);
+      const same = pairedRatio(by.analyze1, by.parseTuned);
+      const untuned = pairedRatio(by.untuned, by.parse);
+      console.log(`${pad('on equal terms:', 34)} analyze/parse-only ${same.toFixed(2)} (${(by.analyze1.best.wallMs / by.parseTuned.best.wallMs).toFixed(2)}) both tuned (${TUNED.label}), ${untuned.toFixed(2)} (${(by.untuned.best.wallMs / parseMs).toFixed(2)}) neither`);
     }
     if (by.parseKept) {
       // Why skipping most files does not make analyze a fraction of parse-only: the parser's JIT warm-up is paid on
