@@ -10,8 +10,8 @@
  *
  * Fast phases run BENCH_REPS times (default 5), round-robin, and the table shows the best run (the least disturbed
  * by anything else on the machine) with the median beside it; ESLint runs once. Ratios to parse-only are the median
- * of the rounds' ratios. Exit code 1 when a phase fails or
- * the findings of `--jobs 1` and `--jobs N` differ; with BENCH_STRICT=1, also when a speed target is missed.
+ * of the rounds' ratios. Exit code 1 when a phase fails or the findings of `--jobs 1` and `--jobs N` differ; with
+ * BENCH_STRICT=1, also when a speed target is missed.
  *
  * Environment: BENCH_DIR (default: <tmp>/err-codemod-bench), BENCH_FILES (default 3200), BENCH_REPS (default 5).
  */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import v8 from 'node:v8';
+import { availableCores } from '../parallel/jobs';
 
 /**
  * How err-codemod runs on a machine with two cores or fewer, set by `bin/err-codemod.js` before anything else is
@@ -69,7 +70,7 @@ export function runtimeFacts(): RuntimeFacts {
   return {
     platform: process.platform,
     v8Version: process.versions.v8,
-    cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+    cores: availableCores(),
     nodeFlags: process.execArgv,
     setting: process.env.ERR_CODEMOD_TUNING,
   };
